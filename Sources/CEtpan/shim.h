@@ -1,0 +1,167 @@
+#ifndef LEDGERMAIL_CETPAN_SHIM_H
+#define LEDGERMAIL_CETPAN_SHIM_H
+
+#include <stdlib.h>
+#include <string.h>
+#include <libetpan/libetpan.h>
+#include <gnutls/gnutls.h>
+#include <gnutls/x509.h>
+
+// The few libetpan operations LedgerMail needs, each done whole in C so that Swift never
+// walks libetpan's clists and unions (Swift cannot tell which union member is valid, and a
+// wrong guess crashes). Every buffer handed to Swift is malloc'd here and freed with free().
+
+/// Outcomes of lm_imap_verify_peer.
+enum {
+    LM_TLS_OK = 0,
+    LM_TLS_NO_CERTIFICATE = 1,   // the stream has no peer certificate (not a TLS stream?)
+    LM_TLS_CA_UNREADABLE = 2,    // the configured CA file gave no certificate
+    LM_TLS_UNTRUSTED = 3,        // the chain does not verify against the trust list
+    LM_TLS_NAME_MISMATCH = 4,    // the leaf certificate is not for this host name or IP
+    LM_TLS_INTERNAL = 5,         // GnuTLS could not even parse what it got
+};
+
+/// libetpan's TLS never checks the server certificate. This verifies the peer chain of the
+/// session's stream with GnuTLS, against `ca_file` (PEM) when given or the system trust store
+/// otherwise, then checks `hostname` (a DNS name or an IP literal) against the leaf.
+/// Called after the TLS handshake and before any credential is sent; `status` gets GnuTLS's
+/// verification bits when the chain is untrusted.
+static inline int lm_imap_verify_peer(mailimap *imap, const char *ca_file, const char *hostname,
+                                      unsigned int *status) {
+    *status = 0;
+    if (imap == NULL || imap->imap_stream == NULL) return LM_TLS_NO_CERTIFICATE;
+    carray *chain = mailstream_get_certificate_chain(imap->imap_stream);
+    if (chain == NULL) return LM_TLS_NO_CERTIFICATE;
+    unsigned int count = carray_count(chain);
+    if (count == 0) { mailstream_certificate_chain_free(chain); return LM_TLS_NO_CERTIFICATE; }
+
+    int result = LM_TLS_INTERNAL;
+    gnutls_x509_trust_list_t trust = NULL;
+    gnutls_x509_crt_t *certs = calloc(count, sizeof(gnutls_x509_crt_t));
+    unsigned int imported = 0;
+    if (certs == NULL || gnutls_x509_trust_list_init(&trust, 0) < 0) goto done;
+
+    if (ca_file != NULL && ca_file[0] != '\0') {
+        if (gnutls_x509_trust_list_add_trust_file(trust, ca_file, NULL, GNUTLS_X509_FMT_PEM, 0, 0) <= 0) {
+            result = LM_TLS_CA_UNREADABLE;
+            goto done;
+        }
+    } else if (gnutls_x509_trust_list_add_system_trust(trust, 0, 0) < 0) {
+        goto done;
+    }
+
+    for (; imported < count; imported++) {
+        MMAPString *der = carray_get(chain, imported);
+        gnutls_datum_t datum = { (unsigned char *)der->str, (unsigned int)der->len };
+        if (gnutls_x509_crt_init(&certs[imported]) < 0) goto done;
+        if (gnutls_x509_crt_import(certs[imported], &datum, GNUTLS_X509_FMT_DER) < 0) {
+            gnutls_x509_crt_deinit(certs[imported]);
+            goto done;
+        }
+    }
+    if (gnutls_x509_trust_list_verify_crt(trust, certs, count, 0, status, NULL) < 0) goto done;
+    if (*status != 0) { result = LM_TLS_UNTRUSTED; goto done; }
+    // gnutls_x509_crt_check_hostname also matches IP-address SANs when given an IP literal.
+    result = gnutls_x509_crt_check_hostname(certs[0], hostname) ? LM_TLS_OK : LM_TLS_NAME_MISMATCH;
+
+done:
+    for (unsigned int i = 0; i < imported; i++) gnutls_x509_crt_deinit(certs[i]);
+    free(certs);
+    if (trust != NULL) gnutls_x509_trust_list_deinit(trust, 1);
+    mailstream_certificate_chain_free(chain);
+    return result;
+}
+
+/// UIDVALIDITY of the selected folder, 0 when the server sent none.
+static inline uint32_t lm_imap_selected_uidvalidity(mailimap *imap) {
+    if (imap == NULL || imap->imap_selection_info == NULL) return 0;
+    return imap->imap_selection_info->sel_uidvalidity;
+}
+
+/// UID SEARCH UID first:* — the UIDs of the selected folder from `first` on, as a malloc'd
+/// array in `*uids` (free() it). Note that IMAP answers `first:*` with the highest UID even
+/// when it is below `first`: the caller filters.
+static inline int lm_imap_uid_search_from(mailimap *imap, uint32_t first, uint32_t **uids, size_t *count) {
+    *uids = NULL; *count = 0;
+    struct mailimap_set *set = mailimap_set_new_interval(first, 0);
+    if (set == NULL) return MAILIMAP_ERROR_MEMORY;
+    struct mailimap_search_key *key = mailimap_search_key_new_uid(set);
+    if (key == NULL) { mailimap_set_free(set); return MAILIMAP_ERROR_MEMORY; }
+    clist *found = NULL;
+    int r = mailimap_uid_search(imap, NULL, key, &found);
+    mailimap_search_key_free(key);
+    if (r != MAILIMAP_NO_ERROR) return r;
+    size_t n = (size_t)clist_count(found);
+    if (n > 0) {
+        *uids = malloc(n * sizeof(uint32_t));
+        if (*uids == NULL) { mailimap_search_result_free(found); return MAILIMAP_ERROR_MEMORY; }
+        size_t i = 0;
+        for (clistiter *it = clist_begin(found); it != NULL; it = clist_next(it)) {
+            (*uids)[i++] = *(uint32_t *)clist_content(it);
+        }
+        *count = i;
+    }
+    mailimap_search_result_free(found);
+    return MAILIMAP_NO_ERROR;
+}
+
+/// UID FETCH uid (BODY.PEEK[]): the whole message, unmodified, into a malloc'd buffer
+/// (free() it). PEEK so that a failed processing run leaves the message unseen.
+static inline int lm_imap_uid_fetch_message(mailimap *imap, uint32_t uid, char **bytes, size_t *length) {
+    *bytes = NULL; *length = 0;
+    struct mailimap_set *set = mailimap_set_new_single(uid);
+    struct mailimap_fetch_type *type = mailimap_fetch_type_new_fetch_att_list_empty();
+    struct mailimap_section *section = mailimap_section_new(NULL);
+    struct mailimap_fetch_att *att = mailimap_fetch_att_new_body_peek_section(section);
+    mailimap_fetch_type_new_fetch_att_list_add(type, att);
+    clist *result = NULL;
+    int r = mailimap_uid_fetch(imap, set, type, &result);
+    mailimap_fetch_type_free(type);
+    mailimap_set_free(set);
+    if (r != MAILIMAP_NO_ERROR) return r;
+    r = MAILIMAP_ERROR_FETCH;
+    for (clistiter *m = clist_begin(result); m != NULL && *bytes == NULL; m = clist_next(m)) {
+        struct mailimap_msg_att *msg = clist_content(m);
+        for (clistiter *i = clist_begin(msg->att_list); i != NULL; i = clist_next(i)) {
+            struct mailimap_msg_att_item *item = clist_content(i);
+            if (item->att_type != MAILIMAP_MSG_ATT_ITEM_STATIC) continue;
+            struct mailimap_msg_att_static *st = item->att_data.att_static;
+            if (st->att_type != MAILIMAP_MSG_ATT_BODY_SECTION) continue;
+            struct mailimap_msg_att_body_section *body = st->att_data.att_body_section;
+            size_t n = body->sec_length;
+            *bytes = malloc(n > 0 ? n : 1);
+            if (*bytes == NULL) { r = MAILIMAP_ERROR_MEMORY; break; }
+            if (n > 0) memcpy(*bytes, body->sec_body_part, n);
+            *length = n;
+            r = MAILIMAP_NO_ERROR;
+            break;
+        }
+    }
+    mailimap_fetch_list_free(result);
+    return r;
+}
+
+/// Moves one message to `mailbox` (UID MOVE, RFC 6851), or copies it there and marks it
+/// \Deleted + expunges when the server has no MOVE.
+static inline int lm_imap_uid_move(mailimap *imap, uint32_t uid, const char *mailbox) {
+    struct mailimap_set *set = mailimap_set_new_single(uid);
+    if (set == NULL) return MAILIMAP_ERROR_MEMORY;
+    int r;
+    if (mailimap_has_extension(imap, "MOVE")) {
+        r = mailimap_uid_move(imap, set, mailbox);
+    } else {
+        r = mailimap_uid_copy(imap, set, mailbox);
+        if (r == MAILIMAP_NO_ERROR) {
+            struct mailimap_flag_list *flags = mailimap_flag_list_new_empty();
+            mailimap_flag_list_add(flags, mailimap_flag_new_deleted());
+            struct mailimap_store_att_flags *store = mailimap_store_att_flags_new_add_flags_silent(flags);
+            r = mailimap_uid_store(imap, set, store);
+            mailimap_store_att_flags_free(store);
+            if (r == MAILIMAP_NO_ERROR) r = mailimap_expunge(imap);
+        }
+    }
+    mailimap_set_free(set);
+    return r;
+}
+
+#endif

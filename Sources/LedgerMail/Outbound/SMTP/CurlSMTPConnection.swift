@@ -1,0 +1,139 @@
+import CCurl
+import Foundation
+
+/// One libcurl easy handle talking SMTP. Reusing the handle keeps the connection open, so a
+/// batch of messages goes over one SMTP session.
+///
+/// `@unchecked Sendable`: the handle is only ever used from `SMTPClient`'s serial queue, one
+/// transfer at a time; nothing else sees the pointer.
+final class CurlSMTPConnection: @unchecked Sendable {
+    private let handle: UnsafeMutableRawPointer
+    private let server: SMTPServer
+
+    private static let globalInit: Bool = { lm_curl_global_init_all() == CURLE_OK }()
+
+    init(server: SMTPServer) throws {
+        guard Self.globalInit, let handle = curl_easy_init() else {
+            throw StorageError("libcurl could not be initialised")
+        }
+        self.handle = handle
+        self.server = server
+    }
+
+    deinit { curl_easy_cleanup(handle) }
+
+    /// Sends `message` (already strict CRLF) from `envelopeFrom` to `recipients`. Blocks.
+    func send(envelopeFrom: String, recipients: [String], message: Data) -> SMTPTransfer {
+        let upload = UploadSource(data: message)
+        let recorder = TranscriptRecorder()
+        var recipientList: UnsafeMutablePointer<curl_slist>?
+        for recipient in recipients { recipientList = curl_slist_append(recipientList, "<\(recipient)>") }
+        defer { curl_slist_free_all(recipientList) }
+
+        let uploadPointer = Unmanaged.passRetained(upload).toOpaque()
+        let recorderPointer = Unmanaged.passRetained(recorder).toOpaque()
+        defer {
+            Unmanaged<UploadSource>.fromOpaque(uploadPointer).release()
+            Unmanaged<TranscriptRecorder>.fromOpaque(recorderPointer).release()
+        }
+
+        configure(envelopeFrom: envelopeFrom, recipients: recipientList)
+        lm_curl_setopt_pointer(handle, CURLOPT_READDATA, uploadPointer)
+        lm_curl_setopt_pointer(handle, CURLOPT_DEBUGDATA, recorderPointer)
+        let code = CurlCode(curl_easy_perform(handle))
+        var connects = 0
+        lm_curl_getinfo_long(handle, CURLINFO_NUM_CONNECTS, &connects)
+        return Self.transfer(code: code, transcript: recorder.transcript, recipients: recipients, newConnections: connects)
+    }
+
+    private func configure(envelopeFrom: String, recipients: UnsafeMutablePointer<curl_slist>?) {
+        lm_curl_setopt_string(handle, CURLOPT_URL, server.curlURL)
+        lm_curl_setopt_string(handle, CURLOPT_MAIL_FROM, "<\(envelopeFrom)>")
+        lm_curl_setopt_slist(handle, CURLOPT_MAIL_RCPT, recipients)
+        // Go on when some RCPT TO are refused: the others still get the mail, each with its reply.
+        lm_curl_setopt_long(handle, CURLOPT_MAIL_RCPT_ALLLOWFAILS, 1)
+        lm_curl_setopt_long(handle, CURLOPT_UPLOAD, 1)
+        lm_curl_setopt_read_function(handle, uploadCallback)
+        lm_curl_setopt_debug_function(handle, debugCallback)
+        lm_curl_setopt_long(handle, CURLOPT_VERBOSE, 1)   // the debug callback only runs in verbose mode
+        lm_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
+        lm_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT, 30)
+        // Abort a stalled transfer (under 1 byte/s for a minute) rather than hang forever.
+        lm_curl_setopt_long(handle, CURLOPT_LOW_SPEED_LIMIT, 1)
+        lm_curl_setopt_long(handle, CURLOPT_LOW_SPEED_TIME, 60)
+        if !server.isImplicitTLS {
+            let level = server.requireSTARTTLS ? CURLUSESSL_ALL : CURLUSESSL_NONE
+            lm_curl_setopt_long(handle, CURLOPT_USE_SSL, Int(level.rawValue))
+        }
+        if let caFile = server.caFile { lm_curl_setopt_string(handle, CURLOPT_CAINFO, caFile) }
+        lm_curl_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, server.insecure ? 0 : 1)
+        lm_curl_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, server.insecure ? 0 : 2)
+        if let username = server.username {
+            lm_curl_setopt_string(handle, CURLOPT_USERNAME, username)
+            lm_curl_setopt_string(handle, CURLOPT_PASSWORD, server.password ?? "")
+        }
+    }
+
+    private static func transfer(code: CurlCode, transcript: SMTPTranscript, recipients: [String],
+                                 newConnections: Int) -> SMTPTransfer {
+        let replies = transcript.recipientReplies
+        let outcome: SMTPTransfer.Outcome
+        if code == .ok, let last = transcript.lastReply, last.isPositive {
+            outcome = .accepted(last)
+        } else if let last = transcript.lastReply, last.isPermanent,
+                  !replies.values.contains(where: \.isTransient) {
+            outcome = .permanentFailure(last.text)
+        } else if let last = transcript.lastReply, !last.isPositive {
+            outcome = .transientFailure(last.text)
+        } else {
+            outcome = .transientFailure(Self.explain(code))
+        }
+        return SMTPTransfer(outcome: outcome, recipientReplies: replies, newConnections: newConnections)
+    }
+
+    /// A sentence for a transfer that got no SMTP verdict.
+    private static func explain(_ code: CurlCode) -> String {
+        switch code {
+        case .peerFailedVerification, .sslCACertBadFile:
+            return "the SMTP server's TLS certificate is not trusted (\(code)); set tls.ca_file to its CA"
+        case .useSSLFailed:
+            return "the SMTP server does not offer STARTTLS, and smtp.starttls is required"
+        case .loginDenied:
+            return "the SMTP server refused the login (smtp.username / smtp.password)"
+        default:
+            return "SMTP: \(code) (curl error \(code.rawValue))"
+        }
+    }
+}
+
+/// The message bytes libcurl pulls through the read callback.
+private final class UploadSource {
+    let data: Data
+    var offset = 0
+    init(data: Data) { self.data = data }
+}
+
+private final class TranscriptRecorder {
+    var transcript = SMTPTranscript()
+}
+
+private let uploadCallback: lm_curl_read_callback = { buffer, size, count, userdata in
+    guard let buffer, let userdata else { return 0 }
+    let source = Unmanaged<UploadSource>.fromOpaque(userdata).takeUnretainedValue()
+    let length = min(size * count, source.data.count - source.offset)
+    guard length > 0 else { return 0 }
+    source.data.withUnsafeBytes { bytes in
+        let start = bytes.baseAddress!.advanced(by: source.offset)
+        UnsafeMutableRawPointer(buffer).copyMemory(from: start, byteCount: length)
+    }
+    source.offset += length
+    return length
+}
+
+private let debugCallback: lm_curl_debug_callback = { _, type, data, size, userdata in
+    guard let data, let userdata, type == CURLINFO_HEADER_IN || type == CURLINFO_HEADER_OUT else { return 0 }
+    let recorder = Unmanaged<TranscriptRecorder>.fromOpaque(userdata).takeUnretainedValue()
+    let text = String(decoding: UnsafeRawBufferPointer(start: data, count: size), as: UTF8.self)
+    if type == CURLINFO_HEADER_IN { recorder.transcript.received(text) } else { recorder.transcript.sent(text) }
+    return 0
+}

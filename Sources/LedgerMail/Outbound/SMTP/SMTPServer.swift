@@ -1,0 +1,55 @@
+import Foundation
+
+/// How to reach the outgoing SMTP server (`smtp.*` and `tls.*` settings).
+public struct SMTPServer: Sendable, Equatable {
+    /// `smtp://host:port` (STARTTLS per `requireSTARTTLS`) or `smtps://host:port` (implicit TLS).
+    public var url: URL
+    public var requireSTARTTLS: Bool
+    public var username: String?
+    public var password: String?
+    /// An extra trusted CA (PEM); the system trust store otherwise.
+    public var caFile: String?
+    /// No certificate check at all: for tests only.
+    public var insecure: Bool
+    /// The name we give in EHLO.
+    public var heloName: String
+
+    public init(url: URL, requireSTARTTLS: Bool = true, username: String? = nil, password: String? = nil,
+                caFile: String? = nil, insecure: Bool = false, heloName: String = "localhost") {
+        self.url = url
+        self.requireSTARTTLS = requireSTARTTLS
+        self.username = username
+        self.password = password
+        self.caFile = caFile
+        self.insecure = insecure
+        self.heloName = heloName
+    }
+
+    /// The URL libcurl gets: with a path, because without one curl uses the uploaded file's
+    /// name as the EHLO name.
+    var curlURL: String {
+        var components = URLComponents(url: url, resolvingAgainstBaseURL: false)
+        components?.path = "/" + heloName
+        return components?.string ?? url.absoluteString
+    }
+
+    var isImplicitTLS: Bool { url.scheme?.lowercased() == "smtps" }
+}
+
+/// What the SMTP server did with one message.
+public struct SMTPTransfer: Sendable {
+    public enum Outcome: Sendable, Equatable {
+        /// Accepted for at least one recipient (see `recipientReplies` for the others).
+        case accepted(SMTPReply)
+        /// Worth trying again later: a 4xx, a connection or TLS problem.
+        case transientFailure(String)
+        /// The server refused it for good (5xx).
+        case permanentFailure(String)
+    }
+
+    public var outcome: Outcome
+    /// The reply to each RCPT TO, by address.
+    public var recipientReplies: [String: SMTPReply]
+    /// How many new connections this transfer opened (0 when it reused the open one).
+    public var newConnections: Int
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// The SMTP dialogue as libcurl's debug callback reports it: commands sent and reply lines
+/// received, in order. It is the only place libcurl shows each RCPT TO's own reply.
+struct SMTPTranscript {
+    private(set) var exchanges: [(command: String, reply: SMTPReply)] = []
+    private var currentCommand = ""
+    private var replyLines: [String] = []
+
+    mutating func sent(_ text: String) {
+        for line in text.split(whereSeparator: \.isNewline) where !line.isEmpty {
+            currentCommand = String(line)
+        }
+    }
+
+    mutating func received(_ text: String) {
+        for line in text.split(whereSeparator: \.isNewline) where !line.isEmpty {
+            replyLines.append(String(line))
+            // "250-…" continues a reply, "250 …" (or a bare "250") ends it.
+            let characters = Array(line)
+            if characters.count == 3 || (characters.count > 3 && characters[3] == " ") {
+                let code = Int(String(characters.prefix(3))) ?? 0
+                exchanges.append((currentCommand, SMTPReply(code: code, text: replyLines.joined(separator: " "))))
+                replyLines = []
+            }
+        }
+    }
+
+    /// The reply to each `RCPT TO:<address>`, by address as sent.
+    var recipientReplies: [String: SMTPReply] {
+        var replies: [String: SMTPReply] = [:]
+        for (command, reply) in exchanges where command.uppercased().hasPrefix("RCPT TO:") {
+            let address = command.dropFirst("RCPT TO:".count).trimmingCharacters(in: CharacterSet(charactersIn: "<> "))
+            replies[address] = reply
+        }
+        return replies
+    }
+
+    /// The last reply of the session: after the message data, the server's verdict on it.
+    var lastReply: SMTPReply? { exchanges.last?.reply }
+}
+

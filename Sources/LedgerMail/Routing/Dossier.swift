@@ -1,0 +1,57 @@
+import Foundation
+
+/// One business whose documents LedgerMail delivers to its accountant.
+public struct Dossier: Sendable, Equatable, Codable {
+    /// The short name used on the command line (`acme`).
+    public var name: String
+    public var company: String
+    /// The Belgian VAT / enterprise number, normalised to its 10 digits.
+    public var enterpriseNumber: String
+    public var language: Language
+    public var dispatch: DispatchPolicy
+    public var from: Mailbox
+    /// The accountant's own contact address: notifications and test mails, never documents.
+    public var accountant: EmailAddress
+    public var timeZone: String
+
+    public init(name: String, company: String, enterpriseNumber: String, language: Language,
+                dispatch: DispatchPolicy, from: Mailbox, accountant: EmailAddress, timeZone: String) {
+        self.name = name
+        self.company = company
+        self.enterpriseNumber = enterpriseNumber
+        self.language = language
+        self.dispatch = dispatch
+        self.from = from
+        self.accountant = accountant
+        self.timeZone = timeZone
+    }
+
+    /// The identifiers a document's parties are matched against.
+    public var ownIdentifiers: [String] { [enterpriseNumber] }
+
+    public var resolvedTimeZone: TimeZone { TimeZone(identifier: timeZone) ?? TimeZone(identifier: "Europe/Brussels")! }
+
+    /// Checks a dossier name: it appears in paths and commands, so it stays plain.
+    public static func checkName(_ name: String) throws(InvalidInput) {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-_")
+        guard !name.isEmpty, name.count <= 64, name.allSatisfy(allowed.contains) else {
+            throw InvalidInput("dossier name '\(name.singleLine)' must be lowercase letters, digits, '-' or '_'")
+        }
+    }
+}
+
+/// The language of the mails a dossier sends.
+public enum Language: String, Sendable, Codable, CaseIterable {
+    case nl, fr, en
+}
+
+/// Where one kind of document goes: the accountant software's import mailbox(es) for it.
+public struct Route: Sendable, Equatable, Codable {
+    public var kind: DocumentKind
+    public var addresses: [EmailAddress]
+
+    public init(kind: DocumentKind, addresses: [EmailAddress]) {
+        self.kind = kind
+        self.addresses = addresses
+    }
+}

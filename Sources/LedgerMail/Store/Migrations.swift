@@ -1,0 +1,95 @@
+import GRDB
+
+/// The schema, as an ordered list of migrations: never edit one that has shipped, add another.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.create(table: "dossier") { t in
+                t.primaryKey("name", .text)
+                t.column("company", .text).notNull()
+                t.column("enterpriseNumber", .text).notNull()
+                t.column("language", .text).notNull()
+                t.column("dispatch", .text).notNull()
+                t.column("fromName", .text)
+                t.column("fromAddress", .text).notNull()
+                t.column("accountant", .text).notNull()
+                t.column("timeZone", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+            }
+            try db.create(table: "route") { t in
+                t.column("dossier", .text).notNull().references("dossier", onDelete: .cascade)
+                t.column("kind", .text).notNull()
+                t.column("addresses", .text).notNull()
+                t.primaryKey(["dossier", "kind"])
+            }
+            try db.create(table: "document") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("dossier", .text).notNull().references("dossier", onDelete: .restrict)
+                t.column("kind", .text)
+                t.column("root", .text)
+                t.column("number", .text).notNull()
+                t.column("supplierKey", .text).notNull()
+                t.column("issueDate", .text)
+                t.column("counterparty", .text)
+                t.column("fileName", .text).notNull()
+                t.column("sourceSHA256", .text).notNull()
+                t.column("ublSHA256", .text)
+                t.column("pdfSHA256", .text)
+                t.column("attachmentBase", .text).notNull()
+                t.column("version", .integer).notNull()
+                t.column("supersededBy", .integer).references("document")
+                t.column("heldReason", .text)
+                t.column("importedAt", .datetime).notNull()
+                t.uniqueKey(["dossier", "sourceSHA256"])
+            }
+            try db.create(index: "document_identity", on: "document", columns: ["dossier", "supplierKey", "root", "number"])
+            try db.create(table: "delivery") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("documentID", .integer).notNull().references("document", onDelete: .cascade)
+                t.column("routeKind", .text)
+                t.column("state", .text).notNull()
+                t.column("dueAt", .datetime)
+                t.column("sentAt", .datetime)
+                t.column("attempts", .integer).notNull().defaults(to: 0)
+                t.column("messageID", .text).unique()
+                t.column("lastReply", .text)
+                t.column("bounceRecipient", .text)
+                t.column("bounceStatus", .text)
+                t.column("bounceReason", .text)
+                t.column("bounceDiagnostic", .text)
+                t.column("updatedAt", .datetime).notNull()
+            }
+            try db.create(index: "delivery_due", on: "delivery", columns: ["state", "dueAt"])
+            try db.create(table: "deliveryRecipient") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("deliveryID", .integer).notNull().references("delivery", onDelete: .cascade)
+                t.column("address", .text).notNull()
+                t.column("state", .text).notNull()
+                t.column("smtpReply", .text)
+            }
+            try db.create(table: "inbound") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("receivedAt", .datetime).notNull()
+                t.column("folder", .text).notNull()
+                t.column("uidValidity", .integer).notNull()
+                t.column("uid", .integer).notNull()
+                t.column("kind", .text).notNull()
+                t.column("fromAddress", .text)
+                t.column("subject", .text)
+                t.column("summary", .text).notNull()
+                t.column("messageID", .text)
+                t.column("deliveryID", .integer).references("delivery", onDelete: .setNull)
+                t.column("verpValid", .boolean).notNull()
+                t.column("rawSHA256", .text).notNull()
+                t.uniqueKey(["folder", "uidValidity", "uid"])
+            }
+            try db.create(table: "mailboxCursor") { t in
+                t.primaryKey("mailbox", .text)
+                t.column("uidValidity", .integer).notNull()
+                t.column("lastUID", .integer).notNull()
+            }
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import GRDB
+
+// One struct per table; the tables themselves are created in `Migrations.swift`.
+// Column names are the property names.
+
+struct DossierRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
+    static let databaseTableName = "dossier"
+    var name: String
+    var company: String
+    var enterpriseNumber: String
+    var language: String
+    var dispatch: String
+    var fromName: String?
+    var fromAddress: String
+    var accountant: String
+    var timeZone: String
+    var createdAt: Date
+}
+
+struct RouteRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
+    static let databaseTableName = "route"
+    var dossier: String
+    var kind: String
+    /// The addresses, comma separated (an address never contains a comma: `EmailAddress`).
+    var addresses: String
+}
+
+struct DocumentRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
+    static let databaseTableName = "document"
+    var id: Int64?
+    var dossier: String
+    var kind: String?
+    /// `Invoice` or `CreditNote` for UBL; nil for a PDF or image given with a kind.
+    var root: String?
+    var number: String
+    /// Who issued it (normalised identifier): with root and number, what makes two files versions of one document.
+    var supplierKey: String
+    var issueDate: String?
+    var counterparty: String?
+    /// The name of the file as imported.
+    var fileName: String
+    /// SHA-256 of the imported bytes: the same bytes again are "already imported".
+    var sourceSHA256: String
+    var ublSHA256: String?
+    var pdfSHA256: String?
+    /// Attachments are named `<attachmentBase>.xml` / `.pdf`.
+    var attachmentBase: String
+    var version: Int
+    var supersededBy: Int64?
+    var heldReason: String?
+    var importedAt: Date
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+struct DeliveryRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
+    static let databaseTableName = "delivery"
+    var id: Int64?
+    var documentID: Int64
+    /// The route's kind; nil while held.
+    var routeKind: String?
+    var state: String
+    var dueAt: Date?
+    var sentAt: Date?
+    var attempts: Int
+    /// Chosen before the first attempt and kept for every retry, so a repeat is recognisable.
+    var messageID: String?
+    var lastReply: String?
+    var bounceRecipient: String?
+    var bounceStatus: String?
+    var bounceReason: String?
+    var bounceDiagnostic: String?
+    var updatedAt: Date
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+struct RecipientRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
+    static let databaseTableName = "deliveryRecipient"
+    var id: Int64?
+    var deliveryID: Int64
+    var address: String
+    var state: String
+    var smtpReply: String?
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+struct InboundRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
+    static let databaseTableName = "inbound"
+    var id: Int64?
+    var receivedAt: Date
+    var folder: String
+    var uidValidity: Int64
+    var uid: Int64
+    var kind: String
+    var fromAddress: String?
+    var subject: String?
+    var summary: String
+    var messageID: String?
+    /// The delivery whose state it changed (valid VERP token), or linked for display.
+    var deliveryID: Int64?
+    var verpValid: Bool
+    /// The raw message in the blob store: nothing read is ever lost.
+    var rawSHA256: String
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+struct MailboxCursorRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
+    static let databaseTableName = "mailboxCursor"
+    /// `user@host:port/folder`: another account or folder starts from scratch.
+    var mailbox: String
+    var uidValidity: Int64
+    var lastUID: Int64
+}

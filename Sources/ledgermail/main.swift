@@ -1,0 +1,2 @@
+import LedgerMail
+print(LedgerMailVersion.current)

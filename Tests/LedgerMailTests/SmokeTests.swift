@@ -1,0 +1,3 @@
+import Testing
+@testable import LedgerMail
+@Test func version() { #expect(!LedgerMailVersion.current.isEmpty) }
