@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         // libcurl (Debian: libcurl4-gnutls-dev), with typed shims for its variadic calls.
@@ -47,6 +48,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "SystemPackage", package: "swift-system"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -62,6 +64,8 @@ let package = Package(
         .testTarget(
             name: "LedgerMailTests",
             dependencies: ["LedgerMail"],
+            // Read through #filePath, so they work without the resource bundle machinery.
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
     ],

@@ -1,0 +1,39 @@
+import Foundation
+
+/// The gateway's settings: one YAML file, every key overridable from the environment
+/// (`LEDGERMAIL_SMTP_PASSWORD` for `smtp.password`). Dossiers and routes are data in the
+/// database, not settings.
+public struct Settings: Sendable {
+    public var configFile: URL
+    public var dataDirectory: URL
+    public var smtp: SMTPServer?
+    public var imap: IMAPServer?
+    public var bounceAddress: EmailAddress?
+    public var replyAddress: EmailAddress?
+    public var templatesDirectory: URL?
+    /// `dispatch.delay`: the wait of `after-10-minutes`, in seconds.
+    public var dispatchDelay: TimeInterval
+    public var tlsInsecure: Bool
+
+    public var databasePath: String { dataDirectory.appendingPathComponent("ledgermail.sqlite").path }
+    public var blobDirectory: URL { dataDirectory.appendingPathComponent("store", isDirectory: true) }
+    public var verpKeyPath: URL { dataDirectory.appendingPathComponent("verp.key") }
+
+    /// The envelope sender / Reply-To needed to send, or a clear error.
+    public func requireBounceAddress() throws(InvalidInput) -> EmailAddress {
+        guard let bounceAddress else {
+            throw InvalidInput("bounce.address is not set in \(configFile.path): it is the envelope sender every mail needs")
+        }
+        return bounceAddress
+    }
+
+    public func requireSMTP() throws(InvalidInput) -> SMTPServer {
+        guard let smtp else { throw InvalidInput("smtp.url is not set in \(configFile.path): nothing can be sent") }
+        return smtp
+    }
+
+    public func requireIMAP() throws(InvalidInput) -> IMAPServer {
+        guard let imap else { throw InvalidInput("imap.url is not set in \(configFile.path): the inbox cannot be read") }
+        return imap
+    }
+}

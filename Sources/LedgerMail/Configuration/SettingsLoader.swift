@@ -1,0 +1,86 @@
+import Configuration
+import Foundation
+import SystemPackage
+
+/// Reads `Settings` with swift-configuration: the environment first, then the YAML file.
+public enum SettingsLoader {
+    /// The config file: `--config`, else `$LEDGERMAIL_CONFIG`, else `./ledgermail.yaml`.
+    public static func configFile(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        let path = explicit ?? environment["LEDGERMAIL_CONFIG"] ?? "ledgermail.yaml"
+        return URL(fileURLWithPath: path).standardizedFileURL
+    }
+
+    public static func load(configFile: URL,
+                            environment: [String: String] = ProcessInfo.processInfo.environment) async throws -> Settings {
+        // Only LEDGERMAIL_* variables count, without their prefix: SMTP_URL ↔ smtp.url.
+        var scoped: [String: String] = [:]
+        for (name, value) in environment where name.hasPrefix("LEDGERMAIL_") {
+            scoped[String(name.dropFirst("LEDGERMAIL_".count))] = value
+        }
+        let environmentProvider = EnvironmentVariablesProvider(
+            environmentVariables: scoped, secretsSpecifier: .specific(["SMTP_PASSWORD", "IMAP_PASSWORD"]))
+        let fileProvider: FileProvider<YAMLSnapshot>
+        do {
+            fileProvider = try await FileProvider<YAMLSnapshot>(filePath: FilePath(configFile.path), allowMissing: true)
+        } catch {
+            throw InvalidInput("cannot read the configuration \(configFile.path): \(error)")
+        }
+        let config = ConfigReader(providers: [environmentProvider, fileProvider])
+        let base = configFile.deletingLastPathComponent()
+        func path(_ value: String) -> URL {
+            value.hasPrefix("/") ? URL(fileURLWithPath: value) : base.appendingPathComponent(value)
+        }
+
+        let insecure = config.bool(forKey: "tls.insecure", default: false)
+        let caFile = config.string(forKey: "tls.ca_file").map { path($0).path }
+        let bounce = try config.string(forKey: "bounce.address").map { try EmailAddress($0) }
+        let reply = try config.string(forKey: "reply.address").map { try EmailAddress($0) } ?? bounce
+
+        var smtp: SMTPServer?
+        if let text = config.string(forKey: "smtp.url") {
+            let url = try serverURL(text, key: "smtp.url", schemes: ["smtp", "smtps"])
+            smtp = SMTPServer(
+                url: url,
+                requireSTARTTLS: try starttls(config.string(forKey: "smtp.starttls", default: "required"), key: "smtp.starttls"),
+                username: config.string(forKey: "smtp.username"),
+                password: config.string(forKey: "smtp.password", isSecret: true),
+                caFile: caFile, insecure: insecure,
+                heloName: bounce.map { String($0.domain) } ?? "localhost")
+        }
+        var imap: IMAPServer?
+        if let text = config.string(forKey: "imap.url") {
+            let url = try serverURL(text, key: "imap.url", schemes: ["imap", "imaps"])
+            imap = IMAPServer(
+                url: url,
+                requireSTARTTLS: try starttls(config.string(forKey: "imap.starttls", default: "required"), key: "imap.starttls"),
+                username: config.string(forKey: "imap.username") ?? "",
+                password: config.string(forKey: "imap.password", isSecret: true) ?? "",
+                folder: config.string(forKey: "imap.folder", default: "INBOX"),
+                processedFolder: config.string(forKey: "imap.processed_folder", default: "LedgerMail/Processed"),
+                caFile: caFile, insecure: insecure)
+        }
+        let delay = config.int(forKey: "dispatch.delay", default: 600)
+        return Settings(
+            configFile: configFile,
+            dataDirectory: path(config.string(forKey: "data_dir", default: "ledgermail-data")),
+            smtp: smtp, imap: imap, bounceAddress: bounce, replyAddress: reply,
+            templatesDirectory: config.string(forKey: "templates_dir").map { path($0) },
+            dispatchDelay: TimeInterval(delay), tlsInsecure: insecure)
+    }
+
+    private static func serverURL(_ text: String, key: String, schemes: Set<String>) throws(InvalidInput) -> URL {
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), schemes.contains(scheme),
+              url.host != nil else {
+            throw InvalidInput("\(key) '\(text.singleLine)' must look like \(schemes.sorted().map { "\($0)://host:port" }.joined(separator: " or "))")
+        }
+        return url
+    }
+
+    private static func starttls(_ text: String, key: String) throws(InvalidInput) -> Bool {
+        switch text {
+        case "required": return true
+        case "none": return false
+        default: throw InvalidInput("\(key) must be 'required' or 'none', not '\(text.singleLine)'")
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import GRDB
+
+extension Gateway {
+    /// Adds a dossier. The VAT / enterprise number must pass the Belgian mod-97 check.
+    public func addDossier(name: String, company: String, vat: String, language: Language, dispatch: DispatchPolicy,
+                           from: String, accountant: String, timeZone: String) throws {
+        for (value, label) in [(name, "the dossier name"), (company, "--company"), (vat, "--vat"), (from, "--from"),
+                               (accountant, "--accountant"), (timeZone, "--time-zone")] {
+            try InvalidInput.checkSingleLine(value, name: label)
+        }
+        try Dossier.checkName(name)
+        guard let number = BelgianNumber.normalize(vat) else {
+            throw InvalidInput("--vat '\(vat)' is not a Belgian VAT or enterprise number (BE + 10 digits)")
+        }
+        guard BelgianNumber.isValid(number) else {
+            throw InvalidInput("--vat '\(vat)': the check digits are wrong (mod 97); check the number")
+        }
+        let sender = try Mailbox(parsing: from)
+        let contact = try EmailAddress(accountant)
+        guard TimeZone(identifier: timeZone) != nil else {
+            throw InvalidInput("--time-zone '\(timeZone)' is not a known time zone (e.g. Europe/Brussels)")
+        }
+        try database.write { db in
+            if try DossierRecord.exists(db, key: name) {
+                throw InvalidInput("a dossier named '\(name)' already exists")
+            }
+            try DossierRecord(name: name, company: company, enterpriseNumber: number, language: language.rawValue,
+                              dispatch: dispatch.rawValue, fromName: sender.displayName, fromAddress: sender.address.value,
+                              accountant: contact.value, timeZone: timeZone, createdAt: clock()).insert(db)
+        }
+    }
+
+    public func dossier(named name: String) throws -> Dossier {
+        try database.read { db in try Dossier(try requireDossier(name, db)) }
+    }
+
+    /// Sets where `kind` goes. Documents held only because this kind had no route are released.
+    @discardableResult
+    public func setRoute(dossier name: String, kind: DocumentKind, addresses: [String]) throws -> Int {
+        guard !addresses.isEmpty else { throw InvalidInput("a route needs at least one address") }
+        let checked = try addresses.map { text throws(InvalidInput) -> EmailAddress in
+            try InvalidInput.checkSingleLine(text, name: "the address")
+            return try EmailAddress(text)
+        }
+        return try database.write { db in
+            let dossier = try Dossier(try requireDossier(name, db))
+            try RouteRecord(dossier: name, kind: kind.rawValue, addresses: checked.map(\.value).joined(separator: ",")).save(db)
+            // Release what waited for this route (and nothing held for another reason).
+            let waiting = try DocumentRecord
+                .filter(Column("dossier") == name && Column("kind") == kind.rawValue && Column("supersededBy") == nil
+                        && Column("heldReason") == Self.noRouteReason(kind))
+                .fetchAll(db)
+            for var document in waiting {
+                try DeliveryRecord.filter(Column("documentID") == document.id! && Column("state") == DeliveryState.held.rawValue).deleteAll(db)
+                document.heldReason = nil
+                try document.update(db)
+                try scheduleDelivery(for: document, kind: kind, dossier: dossier, db)
+            }
+            return waiting.count
+        }
+    }
+
+    public func routes(dossier name: String) throws -> [Route] {
+        try database.read { db in
+            _ = try requireDossier(name, db)
+            return try RouteRecord.filter(Column("dossier") == name).fetchAll(db).compactMap(Route.init).sorted { $0.kind < $1.kind }
+        }
+    }
+
+    static func noRouteReason(_ kind: DocumentKind) -> String {
+        "no route for \(kind.rawValue): `ledgermail route set DOSSIER \(kind.rawValue) ADDRESS` sets one"
+    }
+}
+
+extension Dossier {
+    init(_ record: DossierRecord) throws {
+        self.init(name: record.name, company: record.company, enterpriseNumber: record.enterpriseNumber,
+                  language: Language(rawValue: record.language) ?? .nl,
+                  dispatch: DispatchPolicy(rawValue: record.dispatch) ?? .afterTenMinutes,
+                  from: Mailbox(displayName: record.fromName, address: try EmailAddress(record.fromAddress)),
+                  accountant: try EmailAddress(record.accountant), timeZone: record.timeZone)
+    }
+}
+
+extension Route {
+    init?(_ record: RouteRecord) {
+        guard let kind = DocumentKind(rawValue: record.kind) else { return nil }
+        self.init(kind: kind, addresses: record.addresses.split(separator: ",").compactMap { try? EmailAddress(String($0)) })
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import GRDB
+import Logging
+
+/// LedgerMail's domain as one object: dossiers and routes, import, sending, the inbox and
+/// status. The CLI and the `run` service are thin faces over it.
+public final class Gateway: Sendable {
+    public let settings: Settings
+    let database: LedgerDatabase
+    let blobs: BlobStore
+    let verp: VERPSigner
+    let templates: MailTemplates
+    let logger: Logger
+    /// Injectable so tests can move time instead of waiting for it.
+    let clock: @Sendable () -> Date
+
+    /// Opens an initialised data directory (`ledgermail init` makes one).
+    public init(settings: Settings, logger: Logger = Logger(label: "ledgermail"),
+                clock: @escaping @Sendable () -> Date = { Date() }) throws {
+        let fm = FileManager.default
+        guard fm.fileExists(atPath: settings.databasePath), fm.fileExists(atPath: settings.verpKeyPath.path) else {
+            throw InvalidInput("no LedgerMail data directory at \(settings.dataDirectory.path): run `ledgermail init` first")
+        }
+        self.settings = settings
+        self.logger = logger
+        self.clock = clock
+        database = try LedgerDatabase(path: settings.databasePath)
+        blobs = BlobStore(directory: settings.blobDirectory)
+        verp = VERPSigner(key: try Data(contentsOf: settings.verpKeyPath))
+        templates = try MailTemplates(directory: settings.templatesDirectory)
+        if settings.tlsInsecure {
+            logger.warning("tls.insecure is set: server certificates are NOT checked. Use this for tests only.")
+        }
+    }
+
+    /// What `init` created, for its report.
+    public struct InitReport: Sendable {
+        public var created: [String]
+        public var existing: [String]
+    }
+
+    /// Creates whatever is missing of the data directory (database, store, VERP key) and, when
+    /// there is no config file, writes one from the commented example. Never overwrites.
+    public static func initialize(settings: Settings, exampleConfig: URL?) throws -> InitReport {
+        var report = InitReport(created: [], existing: [])
+        let fm = FileManager.default
+        func note(_ path: String, created: Bool) { created ? report.created.append(path) : report.existing.append(path) }
+
+        if !fm.fileExists(atPath: settings.configFile.path) {
+            guard let exampleConfig, let text = try? String(contentsOf: exampleConfig, encoding: .utf8) else {
+                throw StorageError("the example configuration (config/ledgermail.example.yaml) was not found beside the program")
+            }
+            try text.write(to: settings.configFile, atomically: true, encoding: .utf8)
+            note(settings.configFile.path, created: true)
+        } else {
+            note(settings.configFile.path, created: false)
+        }
+        let existed = fm.fileExists(atPath: settings.dataDirectory.path)
+        try fm.createDirectory(at: settings.blobDirectory, withIntermediateDirectories: true)
+        note(settings.dataDirectory.path, created: !existed)
+        let databaseExisted = fm.fileExists(atPath: settings.databasePath)
+        _ = try LedgerDatabase(path: settings.databasePath)
+        note(settings.databasePath, created: !databaseExisted)
+        if !fm.fileExists(atPath: settings.verpKeyPath.path) {
+            // The key signs every VERP token: readable by the owner only.
+            guard fm.createFile(atPath: settings.verpKeyPath.path, contents: VERPSigner.newKey(),
+                                attributes: [.posixPermissions: 0o600]) else {
+                throw StorageError("cannot write \(settings.verpKeyPath.path)")
+            }
+            note(settings.verpKeyPath.path, created: true)
+        } else {
+            note(settings.verpKeyPath.path, created: false)
+        }
+        return report
+    }
+
+    func requireDossier(_ name: String, _ db: Database) throws -> DossierRecord {
+        guard let record = try DossierRecord.fetchOne(db, key: name) else {
+            throw InvalidInput("no dossier named '\(name.singleLine)': `ledgermail dossier add` creates one")
+        }
+        return record
+    }
+}

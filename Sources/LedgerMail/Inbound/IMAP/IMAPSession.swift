@@ -1,0 +1,91 @@
+import CEtpan
+import Foundation
+
+/// One libetpan IMAP session. The certificate is verified (GnuTLS, in the shim) after the
+/// TLS handshake and before LOGIN, failing closed: libetpan itself never checks it.
+///
+/// `@unchecked Sendable`: the `mailimap` pointer never leaves this class and the session is
+/// only used from `IMAPClient`'s serial queue.
+final class IMAPSession: @unchecked Sendable {
+    private let imap: UnsafeMutablePointer<mailimap>
+    private var loggedIn = false
+
+    init() throws(IMAPError) {
+        guard let imap = mailimap_new(0, nil) else { throw IMAPError("libetpan could not allocate an IMAP session") }
+        self.imap = imap
+    }
+
+    deinit {
+        if loggedIn { _ = mailimap_logout(imap) }
+        mailimap_free(imap)
+    }
+
+    func connect(_ server: IMAPServer) throws(IMAPError) {
+        let where_ = "\(server.host):\(server.port)"
+        if server.isImplicitTLS {
+            try check(IMAPResultCode(rawValue: mailimap_ssl_connect(imap, server.host, server.port)), "TLS connection to \(where_)")
+        } else {
+            try check(IMAPResultCode(rawValue: mailimap_socket_connect(imap, server.host, server.port)), "connection to \(where_)")
+            guard server.requireSTARTTLS else { return }
+            try check(IMAPResultCode(rawValue: mailimap_socket_starttls(imap)), "STARTTLS with \(where_)")
+        }
+        if server.insecure { return }
+        var status: UInt32 = 0
+        let verdict = lm_imap_verify_peer(imap, server.caFile, server.host, &status)
+        switch Int(verdict) {
+        case LM_TLS_OK: return
+        case LM_TLS_UNTRUSTED:
+            throw IMAPError("the IMAP server \(where_) presented a certificate that is not trusted (GnuTLS status \(status)); nothing was sent to it. Set tls.ca_file to its CA")
+        case LM_TLS_NAME_MISMATCH:
+            throw IMAPError("the IMAP server's certificate is not for '\(server.host)'; nothing was sent to it")
+        case LM_TLS_CA_UNREADABLE:
+            throw IMAPError("tls.ca_file '\(server.caFile ?? "")' holds no readable PEM certificate")
+        default:
+            throw IMAPError("the IMAP server \(where_) gave no certificate that could be checked; nothing was sent to it")
+        }
+    }
+
+    func login(username: String, password: String) throws(IMAPError) {
+        try check(IMAPResultCode(rawValue: mailimap_login(imap, username, password)), "login as \(username)")
+        loggedIn = true
+    }
+
+    /// Selects `folder` and returns its UIDVALIDITY.
+    func select(_ folder: String) throws(IMAPError) -> UInt32 {
+        try check(IMAPResultCode(rawValue: mailimap_select(imap, folder)), "select \(folder)")
+        return lm_imap_selected_uidvalidity(imap)
+    }
+
+    /// The UIDs above `lastUID`, ascending.
+    func uids(after lastUID: UInt32) throws(IMAPError) -> [UInt32] {
+        var buffer: UnsafeMutablePointer<UInt32>?
+        var count = 0
+        try check(IMAPResultCode(rawValue: lm_imap_uid_search_from(imap, lastUID &+ 1, &buffer, &count)), "UID SEARCH")
+        defer { free(buffer) }
+        guard let buffer else { return [] }
+        return UnsafeBufferPointer(start: buffer, count: count).filter { $0 > lastUID }.sorted()
+    }
+
+    /// The whole message with this UID, as the server stores it.
+    func message(uid: UInt32) throws(IMAPError) -> Data {
+        var bytes: UnsafeMutablePointer<CChar>?
+        var length = 0
+        try check(IMAPResultCode(rawValue: lm_imap_uid_fetch_message(imap, uid, &bytes, &length)), "UID FETCH \(uid)")
+        defer { free(bytes) }
+        guard let bytes else { return Data() }
+        return Data(bytes: bytes, count: length)
+    }
+
+    /// Creates `folder`; an existing folder is fine.
+    func ensureFolder(_ folder: String) {
+        _ = mailimap_create(imap, folder)
+    }
+
+    func move(uid: UInt32, to folder: String) throws(IMAPError) {
+        try check(IMAPResultCode(rawValue: lm_imap_uid_move(imap, uid, folder)), "move \(uid) to \(folder)")
+    }
+
+    private func check(_ code: IMAPResultCode, _ what: String) throws(IMAPError) {
+        guard code.isSuccess else { throw IMAPError("IMAP \(what): \(code)") }
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import GRDB
+
+/// What one pass over the inbox did.
+public struct InboxReport: Sendable, Equatable {
+    public var read = 0
+    public var bounces = 0
+    public var unmatched = 0
+}
+
+extension Gateway {
+    /// Reads the new mail of the gateway's mailbox over IMAP, records each message (raw bytes
+    /// kept), applies what it says to the deliveries it answers, and moves it to the processed
+    /// folder. The last UID and UIDVALIDITY are kept, so nothing is read twice or missed.
+    public func readInbox() async throws -> InboxReport {
+        let server = try settings.requireIMAP()
+        let client = IMAPClient(server: server)
+        return try await client.withSession { [self] session, server in
+            let uidValidity = try session.select(server.folder)
+            let cursor = try database.read { db in try MailboxCursorRecord.fetchOne(db, key: server.cursorKey) }
+            // A new UIDVALIDITY means the folder's UIDs were renumbered: start over from its beginning.
+            let lastUID = cursor?.uidValidity == Int64(uidValidity) ? UInt32(cursor?.lastUID ?? 0) : 0
+            session.ensureFolder(server.processedFolder)
+            var report = InboxReport()
+            for uid in try session.uids(after: lastUID) {
+                let raw = try session.message(uid: uid)
+                let effect = try recordInbound(raw, folder: server.folder, uidValidity: uidValidity, uid: uid,
+                                               cursorKey: server.cursorKey)
+                report.read += 1
+                if effect.changedDelivery { report.bounces += 1 }
+                if effect.unmatched { report.unmatched += 1 }
+                do {
+                    try session.move(uid: uid, to: server.processedFolder)
+                } catch {
+                    // The cursor already says it was read; leaving it in place loses nothing.
+                    logger.warning("could not move message \(uid) to \(server.processedFolder): \(error)")
+                }
+            }
+            return report
+        }
+    }
+
+    struct InboundEffect {
+        var changedDelivery = false
+        var unmatched = false
+    }
+
+    /// Classifies one message and records it with its effect, in one transaction with the cursor.
+    func recordInbound(_ raw: Data, folder: String, uidValidity: UInt32, uid: UInt32, cursorKey: String) throws -> InboundEffect {
+        let rawHash = try blobs.put(raw)
+        let classification = InboundClassifier.classify(raw)
+        let bounceAddress = settings.bounceAddress
+        return try database.write { db in
+            var effect = InboundEffect()
+            var deliveryID: Int64?
+            var verpValid = false
+            if let bounceAddress {
+                for address in classification.deliveredTo {
+                    if let verdict = verp.verify(address: address, bounceAddress: bounceAddress) {
+                        deliveryID = verdict.deliveryID
+                        verpValid = verdict.valid
+                        if verdict.valid { break }
+                    }
+                }
+            }
+            if !verpValid { deliveryID = nil }
+            // Without a valid token a report changes nothing; the Message-ID may still link it for display.
+            if deliveryID == nil, let id = classification.originalMessageID ?? classification.inReplyTo
+                ?? classification.references.last {
+                deliveryID = try Int64.fetchOne(db, sql: "SELECT id FROM delivery WHERE messageID = ?", arguments: [id])
+            }
+            if verpValid, let id = deliveryID, var delivery = try DeliveryRecord.fetchOne(db, key: id) {
+                if classification.kind == .bounce, let failed = classification.recipients.first(where: \.permanent) {
+                    delivery.state = DeliveryState.bounced.rawValue
+                    delivery.bounceRecipient = failed.address
+                    delivery.bounceStatus = failed.status
+                    delivery.bounceReason = failed.reason
+                    delivery.bounceDiagnostic = failed.diagnostic
+                    delivery.updatedAt = clock()
+                    try delivery.update(db)
+                    try RecipientRecord.filter(Column("deliveryID") == id && Column("address") == failed.address)
+                        .updateAll(db, Column("state").set(to: DeliveryState.bounced.rawValue))
+                    effect.changedDelivery = true
+                }
+            }
+            effect.unmatched = deliveryID == nil
+            var record = InboundRecord(
+                id: nil, receivedAt: clock(), folder: folder, uidValidity: Int64(uidValidity), uid: Int64(uid),
+                kind: classification.kind.rawValue, fromAddress: classification.from, subject: classification.subject,
+                summary: Self.summary(classification), messageID: MailMessage(raw).header("Message-ID"),
+                deliveryID: deliveryID, verpValid: verpValid, rawSHA256: rawHash)
+            try record.insert(db, onConflict: .ignore)
+            try MailboxCursorRecord(mailbox: cursorKey, uidValidity: Int64(uidValidity), lastUID: Int64(uid)).save(db)
+            return effect
+        }
+    }
+
+    static func summary(_ classification: InboundClassification) -> String {
+        switch classification.kind {
+        case .bounce, .delay:
+            return classification.recipients.map { recipient in
+                [recipient.address, recipient.status ?? "", recipient.reason].filter { !$0.isEmpty }.joined(separator: " ")
+            }.joined(separator: "; ")
+        default:
+            return (classification.subject ?? "").singleLine
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Mustache
+
+/// The mail texts in `templates/{nl,fr,en}/` (swift-mustache): `document-subject` and
+/// `document` for each document mail. `templates_dir` overrides the built-in set, which is
+/// found beside the executable (or in the source tree it was built from).
+struct MailTemplates: Sendable {
+    let directory: URL
+    private let templates: [String: MustacheTemplate]
+
+    init(directory explicit: URL?) throws {
+        guard let directory = explicit ?? Self.builtInDirectory() else {
+            throw InvalidInput("the mail templates were not found beside the program; set templates_dir")
+        }
+        var templates: [String: MustacheTemplate] = [:]
+        for language in Language.allCases {
+            for name in ["document-subject", "document"] {
+                let url = directory.appendingPathComponent(language.rawValue).appendingPathComponent("\(name).mustache")
+                guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+                    throw InvalidInput("missing mail template \(url.path)")
+                }
+                do {
+                    templates["\(language.rawValue)/\(name)"] = try MustacheTemplate(string: text)
+                } catch {
+                    throw InvalidInput("mail template \(url.path) does not parse: \(error)")
+                }
+            }
+        }
+        self.directory = directory
+        self.templates = templates
+    }
+
+    func render(_ name: String, language: Language, _ values: [String: Any]) -> String {
+        templates["\(language.rawValue)/\(name)"]?.render(values) ?? ""
+    }
+
+    /// `templates/` beside the executable, in `../share/ledgermail/`, or up the tree it was
+    /// built in (`.build/debug/ledgermail` → the checkout).
+    static func builtInDirectory() -> URL? {
+        ResourceLocator.find("templates", marker: "en/document.mustache")
+    }
+}
+
+/// Finds the project's shipped folders (`templates/`, `config/`) from the running executable.
+public enum ResourceLocator {
+    public static func find(_ folder: String, marker: String) -> URL? {
+        var candidates: [URL] = []
+        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath()
+        var directory = executable.deletingLastPathComponent()
+        candidates.append(directory.appendingPathComponent("../share/ledgermail"))
+        for _ in 0..<6 {
+            candidates.append(directory)
+            directory = directory.deletingLastPathComponent()
+        }
+        // Test bundles run from .build/…/xctest: the same walk from this source file finds the checkout.
+        candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../../.."))
+        for candidate in candidates {
+            let folderURL = candidate.appendingPathComponent(folder, isDirectory: true).standardizedFileURL
+            if FileManager.default.fileExists(atPath: folderURL.appendingPathComponent(marker).path) { return folderURL }
+        }
+        return nil
+    }
+}

@@ -1,2 +1,0 @@
-import LedgerMail
-print(LedgerMailVersion.current)

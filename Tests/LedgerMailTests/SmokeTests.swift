@@ -1,3 +1,0 @@
-import Testing
-@testable import LedgerMail
-@Test func version() { #expect(!LedgerMailVersion.current.isEmpty) }
