@@ -65,7 +65,7 @@ let package = Package(
             name: "LedgerMailTests",
             dependencies: ["LedgerMail"],
             // Read through #filePath, so they work without the resource bundle machinery.
-            exclude: ["Fixtures"],
+            exclude: ["Fixtures", "Support/fetch_mailbox.py"],
             swiftSettings: swiftSettings
         ),
     ],

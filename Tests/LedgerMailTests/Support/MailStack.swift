@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+@testable import LedgerMail
+
+/// The project's real test mail stack (`scripts/mailstack`): Postfix and Dovecot on loopback.
+///
+/// Tests that need it are enabled when it runs. `scripts/test` starts it and sets
+/// LEDGERMAIL_REQUIRE_MAILSTACK=1, so there a missing stack fails loudly instead of skipping.
+enum MailStack {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let directory = ProcessInfo.processInfo.environment["LEDGERMAIL_STACK_DIR"] ?? "/tmp/lm-stack"
+    static let caFile = directory + "/tls/cert.pem"
+    static let password = "secret"
+    static let host = "127.0.0.1"
+
+    static var isRunning: Bool {
+        FileManager.default.fileExists(atPath: caFile) && run("scripts/mailstack", ["status"]).status == 0
+    }
+
+    /// Enabled when the stack runs; when it is required and missing, enabled anyway so the test fails.
+    static var available: Bool {
+        isRunning || ProcessInfo.processInfo.environment["LEDGERMAIL_REQUIRE_MAILSTACK"] == "1"
+    }
+
+    static let skipNote: Comment = "needs the test mail stack: scripts/mailstack start (scripts/test does it)"
+
+    static var smtp: SMTPServer {
+        SMTPServer(url: URL(string: "smtp://127.0.0.1:2525")!, requireSTARTTLS: true, caFile: caFile, heloName: "gateway.test")
+    }
+
+    static func imap(_ user: String = "bounces@gateway.test") -> IMAPServer {
+        IMAPServer(url: URL(string: "imap://127.0.0.1:1143")!, requireSTARTTLS: true, username: user, password: password,
+                   caFile: caFile)
+    }
+
+    /// Empties every mailbox and the queue, so each test starts from nothing.
+    static func reset() {
+        _ = run("scripts/mailstack", ["reset"])
+    }
+
+    /// One mailbox as Python's `email` package (strict policy) reads it over IMAP.
+    static func fetch(_ user: String) throws -> [FetchedMessage] {
+        let result = run("/usr/bin/env", ["python3", "Tests/LedgerMailTests/Support/fetch_mailbox.py",
+                                          host, "1143", caFile, user, password])
+        guard result.status == 0 else { throw StackError("fetch_mailbox.py failed: \(result.output)") }
+        return try JSONDecoder().decode([FetchedMessage].self, from: Data(result.output.utf8))
+    }
+
+    /// Polls a mailbox until it holds `count` messages (or the time is up), then returns them.
+    static func waitFor(_ count: Int, in user: String, seconds: Double = 30) async throws -> [FetchedMessage] {
+        let deadline = Date().addingTimeInterval(seconds)
+        var messages = try fetch(user)
+        while messages.count < count && Date() < deadline {
+            try await Task.sleep(for: .milliseconds(300))
+            messages = try fetch(user)
+        }
+        return messages
+    }
+
+    @discardableResult
+    static func run(_ executable: String, _ arguments: [String]) -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = executable.hasPrefix("/") ? URL(fileURLWithPath: executable) : repository.appendingPathComponent(executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = repository
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return (-1, "\(error)") }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
+
+struct FetchedMessage: Decodable {
+    struct Attachment: Decodable {
+        var filename: String?
+        var content_type: String
+        var sha256: String
+        var size: Int
+    }
+    var subject: String
+    var message_id: String
+    var from: String
+    var to: String
+    var return_path: String
+    var attachments: [Attachment]
+    var defects: [String]
+    var long_lines: Int
+    var bare_lf: Int
+}
+
+struct StackError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
