@@ -28,5 +28,6 @@ enum XMLErrorText {
         77: "an element is not closed properly",
         85: "elements are not properly nested",
         86: "the document has content after its end",
+        201: "a namespace prefix is used without being declared",
     ]
 }

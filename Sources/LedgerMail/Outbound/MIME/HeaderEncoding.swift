@@ -56,21 +56,22 @@ enum HeaderEncoding {
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
-    /// RFC 2047 `=?UTF-8?B?…?=` words, each at most 75 characters and split only between
-    /// characters (never inside a UTF-8 sequence).
+    /// RFC 2047 `=?UTF-8?B?…?=` words, split only between characters (never inside a UTF-8
+    /// sequence), so that the first fits after `firstLineUsed` columns and each later one after
+    /// the folding space: no line over 78.
     static func encodedWords(_ text: String, firstLineUsed: Int) -> [String] {
         let overhead = "=?UTF-8?B??=".count
         var words: [String] = []
         var chunk: [UInt8] = []
+        func encodedLength(_ count: Int) -> Int { (count + 2) / 3 * 4 + overhead }
         func flush() {
             if !chunk.isEmpty { words.append("=?UTF-8?B?" + Data(chunk).base64EncodedString() + "?=") }
             chunk = []
         }
         for character in text {
             let bytes = Array(String(character).utf8)
-            // 45 bytes → 60 base64 characters → 72 with the overhead: under 75 and, after the
-            // leading space of a folded line, under 78 columns.
-            if (chunk.count + bytes.count + 2) / 3 * 4 + overhead > 72 { flush() }
+            let limit = words.isEmpty ? max(30, 78 - firstLineUsed) : 77
+            if !chunk.isEmpty && encodedLength(chunk.count + bytes.count) > limit { flush() }
             chunk += bytes
         }
         flush()
@@ -93,7 +94,7 @@ enum HeaderEncoding {
         var pieces: [String] = []
         var rest = Substring(percent)
         while !rest.isEmpty {
-            var take = min(60, rest.count)
+            var take = min(40, rest.count)
             // Never split a %XX escape.
             let candidate = rest.prefix(take)
             if let lastPercent = candidate.lastIndex(of: "%"), candidate.distance(from: lastPercent, to: candidate.endIndex) < 3 {
