@@ -65,7 +65,7 @@ let package = Package(
             name: "LedgerMailTests",
             dependencies: ["LedgerMail"],
             // Read through #filePath, so they work without the resource bundle machinery.
-            exclude: ["Fixtures", "Support/fetch_mailbox.py", "Support/parse_eml.py"],
+            exclude: ["Fixtures", "Support/parse_eml.py"],
             swiftSettings: swiftSettings
         ),
     ],

@@ -21,13 +21,14 @@ struct InitCommand: AsyncParsableCommand {
             .appendingPathComponent("ledgermail.example.yaml")
         let configFile = options.configFile
         // The example is written first so that the settings (data_dir) come from it.
-        if !FileManager.default.fileExists(atPath: configFile.path) {
+        let createsConfig = !FileManager.default.fileExists(atPath: configFile.path)
+        if createsConfig {
             guard let example else { throw ValidationError("config/ledgermail.example.yaml was not found beside the program") }
             try FileManager.default.copyItem(at: example, to: configFile)
             print("created  \(configFile.path)")
         }
         let report = try Gateway.initialize(settings: try await options.settings(), exampleConfig: example)
         for path in report.created where path != configFile.path { print("created  \(path)") }
-        for path in report.existing { print("exists   \(path)") }
+        for path in report.existing where !(createsConfig && path == configFile.path) { print("exists   \(path)") }
     }
 }

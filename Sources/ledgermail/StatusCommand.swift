@@ -34,9 +34,9 @@ struct StatusCommand: AsyncParsableCommand {
             print("#\(document.id) \(document.number.singleLine) \(document.kind ?? "unknown") \(document.issueDate ?? "") \(document.counterparty ?? "") [\(document.file)]\(document.version > 1 ? " v\(document.version)" : "")")
             if let reason = document.heldReason { print("    held: \(reason)") }
             for delivery in document.deliveries {
-                var line = "    \(delivery.route ?? "-") \(delivery.state.rawValue)"
+                var line = "    \(delivery.route ?? "(no route)") \(delivery.state.rawValue)"
                 if let due = delivery.dueAt, delivery.state == .scheduled || delivery.state == .deferred { line += " due \(due)" }
-                if let sent = delivery.sentAt { line += " sent \(sent)" }
+                if let sent = delivery.sentAt { line += " at \(sent)" }
                 if delivery.attempts > 0 { line += " (\(delivery.attempts) attempt\(delivery.attempts == 1 ? "" : "s"))" }
                 print(line)
                 for recipient in delivery.recipients {

@@ -9,7 +9,7 @@ import Testing
 enum MailStack {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let directory = ProcessInfo.processInfo.environment["LEDGERMAIL_STACK_DIR"] ?? "/tmp/lm-stack"
+    static let directory = ProcessInfo.processInfo.environment["LEDGERMAIL_MAILSTACK_DIR"] ?? "/tmp/lm-stack"
     static let caFile = directory + "/tls/cert.pem"
     static let password = "secret"
     static let host = "127.0.0.1"
@@ -41,9 +41,9 @@ enum MailStack {
 
     /// One mailbox as Python's `email` package (strict policy) reads it over IMAP.
     static func fetch(_ user: String) throws -> [FetchedMessage] {
-        let result = run("/usr/bin/env", ["python3", "Tests/LedgerMailTests/Support/fetch_mailbox.py",
+        let result = run("/usr/bin/env", ["python3", "scripts/fetch-mailbox",
                                           host, "1143", caFile, user, password])
-        guard result.status == 0 else { throw StackError("fetch_mailbox.py failed: \(result.output)") }
+        guard result.status == 0 else { throw StackError("scripts/fetch-mailbox failed: \(result.output)") }
         return try JSONDecoder().decode([FetchedMessage].self, from: Data(result.output.utf8))
     }
 
