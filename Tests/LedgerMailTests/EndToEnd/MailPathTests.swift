@@ -166,4 +166,40 @@ struct MailPathTests {
         try await Task.sleep(for: .seconds(1))
         #expect(try MailStack.fetch("verkoop@acct.test").isEmpty, "nothing was delivered")
     }
+
+    @Test("submission with STARTTLS + AUTH and SMTPS both deliver; IMAPS reads the inbox", arguments: [
+        ("smtp://127.0.0.1:2587", true), ("smtps://127.0.0.1:2465", false),
+    ])
+    func authenticatedSubmissionAndImplicitTLS(url: String, starttls: Bool) async throws {
+        let smtp = SMTPServer(url: URL(string: url)!, requireSTARTTLS: starttls, username: "acme@gateway.test",
+                              password: MailStack.password, caFile: MailStack.caFile, heloName: "gateway.test")
+        var imap = MailStack.imap()
+        imap.url = URL(string: "imaps://127.0.0.1:1993")!
+        let test = try TestGateway.make(smtp: smtp, imap: imap)
+        try test.addDossier()
+        try test.gateway.setRoute(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
+        _ = try test.gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice)
+        let report = try await test.gateway.send(dossier: "acme", selection: .everythingWaiting)
+        #expect(report.sent == 1, "\(report.problems)")
+        #expect(try await MailStack.waitFor(1, in: "inkoop@acct.test").count == 1)
+        let pass = await test.gateway.runOnce()
+        #expect(pass.errors.isEmpty, "\(pass.errors)")
+    }
+
+    @Test("a wrong SMTP password defers the delivery with a clear reason; nothing is sent")
+    func wrongPassword() async throws {
+        let smtp = SMTPServer(url: URL(string: "smtp://127.0.0.1:2587")!, username: "acme@gateway.test", password: "wrong",
+                              caFile: MailStack.caFile, heloName: "gateway.test")
+        let test = try TestGateway.make(smtp: smtp, imap: nil)
+        try test.addDossier()
+        try test.gateway.setRoute(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
+        _ = try test.gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice)
+        let report = try await test.gateway.send(dossier: "acme", selection: .everythingWaiting)
+        #expect(report.sent == 0 && report.deferred == 1, "\(report)")
+        #expect(report.problems.first?.contains("535") == true || report.problems.first?.contains("login") == true,
+                "\(report.problems)")
+        let delivery = try #require(try test.gateway.status(dossier: "acme").first?.deliveries.first)
+        #expect(delivery.state == .deferred && delivery.attempts == 1 && delivery.dueAt != nil)
+    }
 }
+

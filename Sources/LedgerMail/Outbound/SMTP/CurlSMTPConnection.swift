@@ -78,7 +78,10 @@ final class CurlSMTPConnection: @unchecked Sendable {
                                  newConnections: Int) -> SMTPTransfer {
         let replies = transcript.recipientReplies
         let outcome: SMTPTransfer.Outcome
-        if code == .ok, let last = transcript.lastReply, last.isPositive {
+        if let refusal = transcript.sessionRefusal {
+            // A refused login or TLS step is our configuration, not the document: keep it for a retry.
+            outcome = .transientFailure("the SMTP server refused the session (\(refusal.command)): \(refusal.reply.text)")
+        } else if code == .ok, let last = transcript.lastReply, last.isPositive {
             outcome = .accepted(last)
         } else if let last = transcript.lastReply, last.isPermanent,
                   !replies.values.contains(where: \.isTransient) {

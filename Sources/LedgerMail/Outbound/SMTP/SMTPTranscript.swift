@@ -9,7 +9,10 @@ struct SMTPTranscript {
 
     mutating func sent(_ text: String) {
         for line in text.split(whereSeparator: \.isNewline) where !line.isEmpty {
-            currentCommand = String(line)
+            // After "334" the client sends credentials, not a command: they stay part of AUTH,
+            // and no credential is kept (the verb alone is remembered).
+            if currentCommand == "AUTH", exchanges.last?.reply.code == 334 { continue }
+            currentCommand = line.uppercased().hasPrefix("AUTH") ? "AUTH" : String(line)
         }
     }
 
@@ -34,6 +37,15 @@ struct SMTPTranscript {
             replies[address] = reply
         }
         return replies
+    }
+
+    /// A refusal before any message was offered (EHLO, STARTTLS, AUTH), with the command's verb.
+    var sessionRefusal: (command: String, reply: SMTPReply)? {
+        for (command, reply) in exchanges where !reply.isPositive {
+            let verb = command.split(separator: " ").first.map { $0.uppercased() } ?? ""
+            if ["EHLO", "HELO", "STARTTLS", "AUTH"].contains(verb) { return (verb, reply) }
+        }
+        return nil
     }
 
     /// The last reply of the session: after the message data, the server's verdict on it.
