@@ -13,6 +13,8 @@ public struct Settings: Sendable {
     public var templatesDirectory: URL?
     /// `dispatch.delay`: the wait of `after-10-minutes`, in seconds.
     public var dispatchDelay: TimeInterval
+    /// `retry.*`: when temporary failures are tried again.
+    public var retry: RetryPolicy = RetryPolicy()
     public var tlsInsecure: Bool
 
     public var databasePath: String { dataDirectory.appendingPathComponent("ledgermail.sqlite").path }

@@ -60,12 +60,18 @@ public enum SettingsLoader {
                 caFile: caFile, insecure: insecure)
         }
         let delay = config.int(forKey: "dispatch.delay", default: 600)
-        return Settings(
+        let retry = RetryPolicy(
+            first: TimeInterval(config.int(forKey: "retry.first", default: 300)),
+            maximum: TimeInterval(config.int(forKey: "retry.maximum", default: 4000)),
+            giveUpAfter: TimeInterval(config.int(forKey: "retry.give_up_after", default: 5 * 86_400)))
+        var settings = Settings(
             configFile: configFile,
             dataDirectory: path(config.string(forKey: "data_dir", default: "ledgermail-data")),
             smtp: smtp, imap: imap, bounceAddress: bounce, replyAddress: reply,
             templatesDirectory: config.string(forKey: "templates_dir").map { path($0) },
             dispatchDelay: TimeInterval(delay), tlsInsecure: insecure)
+        settings.retry = retry
+        return settings
     }
 
     private static func serverURL(_ text: String, key: String, schemes: Set<String>) throws(InvalidInput) -> URL {

@@ -35,9 +35,11 @@ extension Gateway {
         try database.read { db in try Dossier(try requireDossier(name, db)) }
     }
 
-    /// Sets where `kind` goes. Documents held only because this kind had no route are released.
+    /// Sets where `kind` goes and how its mails are made. Documents held only because this kind
+    /// had no route are released.
     @discardableResult
-    public func setRoute(dossier name: String, kind: DocumentKind, addresses: [String]) throws -> Int {
+    public func setRoute(dossier name: String, kind: DocumentKind, addresses: [String], attach: AttachPolicy = .both,
+                         dispatch: DispatchPolicy? = nil, maxSize: ByteSize? = nil) throws -> Int {
         guard !addresses.isEmpty else { throw InvalidInput("a route needs at least one address") }
         let checked = try addresses.map { text throws(InvalidInput) -> EmailAddress in
             try InvalidInput.checkSingleLine(text, name: "the address")
@@ -45,7 +47,8 @@ extension Gateway {
         }
         return try database.write { db in
             let dossier = try Dossier(try requireDossier(name, db))
-            try RouteRecord(dossier: name, kind: kind.rawValue, addresses: checked.map(\.value).joined(separator: ",")).save(db)
+            try RouteRecord(dossier: name, kind: kind.rawValue, addresses: checked.map(\.value).joined(separator: ","),
+                            attach: attach.rawValue, dispatch: dispatch?.rawValue, maxSize: maxSize?.bytes).save(db)
             // Release what waited for this route (and nothing held for another reason).
             let waiting = try DocumentRecord
                 .filter(Column("dossier") == name && Column("kind") == kind.rawValue && Column("supersededBy") == nil
@@ -86,6 +89,9 @@ extension Dossier {
 extension Route {
     init?(_ record: RouteRecord) {
         guard let kind = DocumentKind(rawValue: record.kind) else { return nil }
-        self.init(kind: kind, addresses: record.addresses.split(separator: ",").compactMap { try? EmailAddress(String($0)) })
+        self.init(kind: kind, addresses: record.addresses.split(separator: ",").compactMap { try? EmailAddress(String($0)) },
+                  attach: AttachPolicy(rawValue: record.attach) ?? .both,
+                  dispatch: record.dispatch.flatMap(DispatchPolicy.init(rawValue:)),
+                  maxSize: record.maxSize.map(ByteSize.init(bytes:)))
     }
 }

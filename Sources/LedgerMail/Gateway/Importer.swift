@@ -145,7 +145,7 @@ extension Gateway {
     /// (with the reason on the document) when its kind has no route.
     @discardableResult
     func scheduleDelivery(for document: DocumentRecord, kind: DocumentKind, dossier: Dossier, _ db: Database) throws -> DeliveryState {
-        guard try RouteRecord.fetchOne(db, key: ["dossier": dossier.name, "kind": kind.rawValue]) != nil else {
+        guard let route = try RouteRecord.fetchOne(db, key: ["dossier": dossier.name, "kind": kind.rawValue]).flatMap(Route.init) else {
             var held = document
             held.heldReason = Self.noRouteReason(kind)
             try held.update(db)
@@ -153,20 +153,16 @@ extension Gateway {
             return .held
         }
         let now = clock()
-        let due = dossier.dispatch.dueTime(arrival: now, delay: settings.dispatchDelay, timeZone: dossier.resolvedTimeZone)
-        var delivery = DeliveryRecord(
-            id: nil, documentID: document.id!, routeKind: kind.rawValue, state: due == nil ? DeliveryState.pending.rawValue : DeliveryState.scheduled.rawValue,
-            dueAt: due, sentAt: nil, attempts: 0, messageID: nil, lastReply: nil, bounceRecipient: nil,
-            bounceStatus: nil, bounceReason: nil, bounceDiagnostic: nil, updatedAt: now)
+        let policy = route.dispatch ?? dossier.dispatch
+        let due = policy.dueTime(arrival: now, delay: settings.dispatchDelay, timeZone: dossier.resolvedTimeZone)
+        var delivery = DeliveryRecord.new(documentID: document.id!, routeKind: kind.rawValue,
+                                          state: due == nil ? .pending : .scheduled, dueAt: due, now: now)
         try delivery.insert(db)
         return due == nil ? .pending : .scheduled
     }
 
     func insertHeldDelivery(documentID: Int64, _ db: Database) throws {
-        var delivery = DeliveryRecord(
-            id: nil, documentID: documentID, routeKind: nil, state: DeliveryState.held.rawValue, dueAt: nil, sentAt: nil,
-            attempts: 0, messageID: nil, lastReply: nil, bounceRecipient: nil, bounceStatus: nil, bounceReason: nil,
-            bounceDiagnostic: nil, updatedAt: clock())
+        var delivery = DeliveryRecord.new(documentID: documentID, routeKind: nil, state: .held, dueAt: nil, now: clock())
         try delivery.insert(db)
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// One business whose documents LedgerMail delivers to its accountant.
-public struct Dossier: Sendable, Equatable, Codable {
+public struct Dossier: Sendable, Equatable {
     /// The short name used on the command line (`acme`).
     public var name: String
     public var company: String
@@ -45,13 +45,23 @@ public enum Language: String, Sendable, Codable, CaseIterable {
     case nl, fr, en
 }
 
-/// Where one kind of document goes: the accountant software's import mailbox(es) for it.
-public struct Route: Sendable, Equatable, Codable {
+/// Where one kind of document goes: the accounting software's import mailbox(es) for it,
+/// and how its mails are made.
+public struct Route: Sendable, Equatable {
     public var kind: DocumentKind
     public var addresses: [EmailAddress]
+    public var attach: AttachPolicy
+    /// Overrides the dossier's dispatch setting for this kind.
+    public var dispatch: DispatchPolicy?
+    /// The largest mail the mailbox takes; a bigger one fails with the reason, never truncated.
+    public var maxSize: ByteSize?
 
-    public init(kind: DocumentKind, addresses: [EmailAddress]) {
+    public init(kind: DocumentKind, addresses: [EmailAddress], attach: AttachPolicy = .both,
+                dispatch: DispatchPolicy? = nil, maxSize: ByteSize? = nil) {
         self.kind = kind
         self.addresses = addresses
+        self.attach = attach
+        self.dispatch = dispatch
+        self.maxSize = maxSize
     }
 }

@@ -90,6 +90,16 @@ enum Migrations {
                 t.column("lastUID", .integer).notNull()
             }
         }
+        migrator.registerMigration("v2: route options, first attempt") { db in
+            try db.alter(table: "route") { t in
+                t.add(column: "attach", .text).notNull().defaults(to: "both")
+                t.add(column: "dispatch", .text)
+                t.add(column: "maxSize", .integer)
+            }
+            try db.alter(table: "delivery") { t in
+                t.add(column: "firstAttemptAt", .datetime)
+            }
+        }
         return migrator
     }
 }

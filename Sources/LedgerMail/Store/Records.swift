@@ -24,6 +24,9 @@ struct RouteRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
     var kind: String
     /// The addresses, comma separated (an address never contains a comma: `EmailAddress`).
     var addresses: String
+    var attach: String
+    var dispatch: String?
+    var maxSize: Int?
 }
 
 struct DocumentRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
@@ -64,6 +67,8 @@ struct DeliveryRecord: Codable, FetchableRecord, MutablePersistableRecord, Senda
     var dueAt: Date?
     var sentAt: Date?
     var attempts: Int
+    /// When the first attempt was made: retries give up `retry.give_up_after` later.
+    var firstAttemptAt: Date?
     /// Chosen before the first attempt and kept for every retry, so a repeat is recognisable.
     var messageID: String?
     var lastReply: String?
@@ -74,6 +79,13 @@ struct DeliveryRecord: Codable, FetchableRecord, MutablePersistableRecord, Senda
     var updatedAt: Date
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// A delivery not yet attempted.
+    static func new(documentID: Int64, routeKind: String?, state: DeliveryState, dueAt: Date?, now: Date) -> DeliveryRecord {
+        DeliveryRecord(id: nil, documentID: documentID, routeKind: routeKind, state: state.rawValue, dueAt: dueAt, sentAt: nil,
+                       attempts: 0, firstAttemptAt: nil, messageID: nil, lastReply: nil, bounceRecipient: nil,
+                       bounceStatus: nil, bounceReason: nil, bounceDiagnostic: nil, updatedAt: now)
+    }
 }
 
 struct RecipientRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {

@@ -1,47 +1,82 @@
 import Foundation
 
 /// Tells what an inbound mail is and what it says about our deliveries. No side effects.
+///
+/// The order matters: a structured report (ARF, SES JSON, RFC 3464) says exactly what it is; then a
+/// mail that says it is a failure notice is read as text (many bounces carry Auto-Submitted too, so
+/// this comes before the auto-reply markers); then autoresponders; then people answering.
 public enum InboundClassifier {
     public static func classify(_ data: Data) -> InboundClassification {
+        classify(data, depth: 0)
+    }
+
+    /// Gateways that forward a bounce attach it whole; deeper nesting than this is not followed.
+    private static let maxForwardDepth = 2
+
+    private static func classify(_ data: Data, depth: Int) -> InboundClassification {
         let message = MailMessage(data)
+        let subject = message.decodedHeader("Subject")?.singleLine
         var result = InboundClassification(
             kind: .other, recipients: [], originalMessageID: nil,
             inReplyTo: message.header("In-Reply-To").flatMap(firstMessageID),
             references: (message.header("References") ?? "").split(separator: " ").compactMap { firstMessageID(String($0)) },
             deliveredTo: ["Delivered-To", "X-Original-To", "To", "Envelope-To"].flatMap { message.allHeaders($0) }
                 .flatMap(addresses),
-            from: message.header("From").map(\.singleLine),
-            subject: message.header("Subject").map(\.singleLine))
+            from: message.decodedHeader("From").map(\.singleLine),
+            subject: subject)
+        let subjectText = subject ?? ""
 
-        if let reported = DeliveryStatusReport.recipients(in: message) {
+        if FeedbackReport.isFeedback(message, subject: subjectText) {
+            result.kind = .feedback
             result.originalMessageID = originalMessageID(in: message)
-            let failed = reported.filter { $0.action != "delivered" && $0.action != "relayed" && $0.action != "expanded" }
-            if failed.isEmpty {
-                result.kind = .delivered
-            } else {
-                result.recipients = failed
-                result.kind = failed.contains(where: \.permanent) ? .bounce : .delay
+            return result
+        }
+        if let event = AmazonSESNotification.event(in: message) {
+            switch event {
+            case .bounce(let recipients): result.setFailures(recipients)
+            case .complaint: result.kind = .feedback
+            case .delivery: result.kind = .delivered
             }
             return result
         }
-        if message.mediaType == "multipart/report", message.contentTypeParameter("report-type")?.lowercased() == "feedback-report" {
-            result.kind = .feedback
+        if let reported = DeliveryStatusReport.recipients(in: message), !reported.isEmpty {
+            result.originalMessageID = originalMessageID(in: message)
+            let failed = reported.filter { !DeliveryStatusReport.successActions.contains($0.action ?? "") }
+            if failed.isEmpty {
+                result.kind = .delivered
+            } else {
+                result.setFailures(failed)
+            }
             return result
         }
-        if isAutoReply(message) {
+        let autoReplySubject = AutoReplySignals.bySubject(subjectText)
+        if !autoReplySubject, BounceSignals.isBounce(message, subject: subjectText) {
+            result.originalMessageID = originalMessageID(in: message)
+            result.setFailures(textBounceRecipients(message))
+            if result.recipients.isEmpty, depth < maxForwardDepth, let forwarded = forwardedBounce(message, depth: depth) {
+                return forwarded
+            }
+            // A failure notice that names no recipient is still a bounce: it must not count as a reply.
+            result.kind = result.recipients.isEmpty ? .bounce : result.kind
+            return result
+        }
+        if autoReplySubject || AutoReplySignals.byHeaders(message) || AutoReplySignals.byExchangeMarkers(message) {
             result.kind = .autoReply
-        } else if result.inReplyTo != nil || !result.references.isEmpty {
+        } else if result.inReplyTo != nil || !result.references.isEmpty || ReplySignals.hasReplyPrefix(subjectText)
+                    || ReplySignals.quotesOriginal(NotificationText.plainText(of: message)) {
             result.kind = .reply
         }
         return result
     }
 
-    /// RFC 3834's Auto-Submitted, and the markers of servers that do not send it.
-    static func isAutoReply(_ message: MailMessage) -> Bool {
-        if let auto = message.header("Auto-Submitted")?.lowercased(), auto.hasPrefix("auto-replied") { return true }
-        if message.header("X-Autoreply") != nil || message.header("X-Autorespond") != nil { return true }
-        if let precedence = message.header("Precedence")?.lowercased(), precedence == "auto_reply" { return true }
-        return false
+    /// A bounce forwarded as an attachment (a virus scanner or a help desk passing it on): the
+    /// attached notice is classified instead, when it is a failure notice itself.
+    private static func forwardedBounce(_ message: MailMessage, depth: Int) -> InboundClassification? {
+        for part in message.allParts.dropFirst() where part.mediaType == "message/rfc822" {
+            let inner = classify(part.decodedBody, depth: depth + 1)
+            if (inner.kind == .bounce || inner.kind == .delay), !inner.recipients.isEmpty { return inner }
+        }
+        return nil
     }
 
     /// The Message-ID of the returned original (message/rfc822 or text/rfc822-headers part).
@@ -58,7 +93,14 @@ public enum InboundClassifier {
     }
 
     static func addresses(_ value: String) -> [String] {
-        value.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "<" || $0 == ">" || $0 == ";" })
-            .map(String.init).filter { $0.contains("@") }
+        AddressScanner.addresses(in: value)
+    }
+}
+
+extension InboundClassification {
+    /// Failed recipients make a bounce when one failed for good, a delay when all are still tried.
+    mutating func setFailures(_ failed: [ReportedRecipient]) {
+        recipients = failed
+        kind = failed.isEmpty ? .bounce : (failed.contains(where: \.permanent) ? .bounce : .delay)
     }
 }

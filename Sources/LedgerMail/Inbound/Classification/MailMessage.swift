@@ -7,10 +7,15 @@ struct MailMessage: Sendable {
     let headers: [(name: String, value: String)]
     /// The raw body bytes (after the blank line), still transfer-encoded.
     let rawBody: Data
+    /// The parts of a multipart message (empty otherwise), split once: classification looks at them many times.
+    private(set) var parts: [MailMessage]
 
+    /// Nested multiparts deeper than this are junk or an attack: their parts are not read.
     private static let maxDepth = 20
 
-    init(_ data: Data) {
+    init(_ data: Data) { self.init(data, depth: 0) }
+
+    private init(_ data: Data, depth: Int) {
         let bytes = [UInt8](data)
         var lines: [String] = []
         var index = 0
@@ -22,6 +27,8 @@ struct MailMessage: Sendable {
             if line.last == 13 { line = line.dropLast() }
             index = end + 1
             if line.isEmpty { bodyStart = min(index, bytes.count); break }
+            // An mbox "From " separator is not a header: mails saved from a Unix mailbox start with one.
+            if lines.isEmpty && line.starts(with: Array("From ".utf8)) { continue }
             lines.append(String(decoding: line, as: UTF8.self))
         }
         var parsed: [(String, String)] = []
@@ -35,6 +42,8 @@ struct MailMessage: Sendable {
         }
         headers = parsed
         rawBody = bodyStart < bytes.count ? Data(bytes[bodyStart...]) : Data()
+        parts = []
+        parts = splitParts(depth: depth)
     }
 
     func header(_ name: String) -> String? {
@@ -43,6 +52,11 @@ struct MailMessage: Sendable {
 
     func allHeaders(_ name: String) -> [String] {
         headers.filter { $0.name.caseInsensitiveCompare(name) == .orderedSame }.map(\.value)
+    }
+
+    /// A header with its RFC 2047 encoded words decoded (`=?UTF-8?B?…?=`), for subjects and names.
+    func decodedHeader(_ name: String) -> String? {
+        header(name).map(EncodedWords.decode)
     }
 
     /// The media type in lowercase (`multipart/report`), `text/plain` when absent.
@@ -70,7 +84,8 @@ struct MailMessage: Sendable {
         switch (header("Content-Transfer-Encoding") ?? "").lowercased().trimmingCharacters(in: .whitespaces) {
         case "base64":
             let compact = String(decoding: rawBody, as: UTF8.self).filter { !$0.isWhitespace }
-            return Data(base64Encoded: compact, options: .ignoreUnknownCharacters) ?? rawBody
+            return Data(base64Encoded: compact, options: .ignoreUnknownCharacters)
+                ?? Data(base64Encoded: MailMessage.padded(compact), options: .ignoreUnknownCharacters) ?? rawBody
         case "quoted-printable":
             return MailMessage.decodeQuotedPrintable(rawBody)
         default:
@@ -78,12 +93,10 @@ struct MailMessage: Sendable {
         }
     }
 
-    var decodedText: String { String(decoding: decodedBody, as: UTF8.self) }
+    /// The decoded body as text in its declared charset (UTF-8, then Latin-1, when unknown or wrong).
+    var decodedText: String { Charsets.decode(decodedBody, charset: contentTypeParameter("charset")) }
 
-    /// The parts of a multipart message (empty otherwise).
-    var parts: [MailMessage] { parts(depth: 0) }
-
-    private func parts(depth: Int) -> [MailMessage] {
+    private func splitParts(depth: Int) -> [MailMessage] {
         guard depth < MailMessage.maxDepth, mediaType.hasPrefix("multipart/"),
               let boundary = contentTypeParameter("boundary"), !boundary.isEmpty else { return [] }
         let delimiter = Array("--\(boundary)".utf8)
@@ -101,7 +114,7 @@ struct MailMessage: Sendable {
                     var end = lineStart
                     if end > start, bytes[end - 1] == 10 { end -= 1 }
                     if end > start, bytes[end - 1] == 13 { end -= 1 }
-                    result.append(MailMessage(Data(bytes[start..<max(start, end)])))
+                    result.append(MailMessage(Data(bytes[start..<max(start, end)]), depth: depth + 1))
                 }
                 let rest = line.dropFirst(delimiter.count)
                 if rest.starts(with: [45, 45]) { return result }   // "--": the closing delimiter
@@ -109,21 +122,30 @@ struct MailMessage: Sendable {
             }
             lineStart = lineEnd + 1
         }
-        if let start = partStart, start < bytes.count { result.append(MailMessage(Data(bytes[start...]))) }
+        if let start = partStart, start < bytes.count { result.append(MailMessage(Data(bytes[start...]), depth: depth + 1)) }
         return result
     }
 
-    /// Every part, depth first, this message included (for finding a report or an attachment).
+    /// Every part, this message first, then its parts in order (for finding a report or an attachment).
+    /// A returned `message/rfc822` is one leaf part: the original mail inside it is not searched.
     var allParts: [MailMessage] {
-        var out: [MailMessage] = [self]
-        var queue = parts(depth: 0).map { ($0, 1) }
-        while !queue.isEmpty {
-            let (part, depth) = queue.removeFirst()
+        var out: [MailMessage] = []
+        func visit(_ part: MailMessage) {
             out.append(part)
-            if depth < MailMessage.maxDepth { queue += part.parts(depth: depth).map { ($0, depth + 1) } }
+            for child in part.parts { visit(child) }
         }
+        visit(self)
         return out
     }
+
+    /// The parts that hold content: not multiparts, except a multipart whose boundary never occurs
+    /// (its body is then read as text, as a mail reader would show it).
+    var leafParts: [MailMessage] {
+        allParts.filter { !$0.mediaType.hasPrefix("multipart/") || $0.parts.isEmpty }
+    }
+
+    /// Whether the part is text to read (`text/plain`, or a broken multipart shown as text).
+    var isPlainText: Bool { mediaType == "text/plain" || mediaType.hasPrefix("multipart/") }
 
     static func splitParameters(_ value: String) -> [String] {
         var pieces: [String] = []
@@ -137,9 +159,17 @@ struct MailMessage: Sendable {
         return pieces
     }
 
+    /// Base64 cut short by a broken mailer still decodes when padded to a multiple of four.
+    private static func padded(_ base64: String) -> String {
+        let usable = base64.filter { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "/" }
+        let whole = usable.prefix(usable.count - usable.count % 4)
+        return String(whole)
+    }
+
     static func decodeQuotedPrintable(_ data: Data) -> Data {
         let bytes = [UInt8](data)
         var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
         var index = 0
         func hex(_ byte: UInt8) -> UInt8? {
             switch byte {

@@ -55,7 +55,9 @@ public enum MessageComposer {
         // RFC 3834: tells auto-responders this is machine mail (no vacation replies, no loops).
         head += "Auto-Submitted: auto-generated\r\n"
 
-        let boundary = "=_LedgerMail_" + UUID().uuidString.replacingOccurrences(of: "-", with: "")
+        // Derived from the content, so `preview` writes the same bytes as the real send (but for
+        // Date and Message-ID). "=_" never occurs in base64 or quoted-printable output.
+        let boundary = "=_LedgerMail_" + boundarySeed(content)
         head += "Content-Type: multipart/mixed;\r\n boundary=\"\(boundary)\"\r\n\r\n"
 
         var body: [UInt8] = Array(head.utf8)
@@ -73,6 +75,12 @@ public enum MessageComposer {
         }
         body += Array("--\(boundary)--\r\n".utf8)
         return Data(body)
+    }
+
+    private static func boundarySeed(_ content: MailContent) -> String {
+        var seed = Data((content.subject + "\u{0}" + content.text).utf8)
+        for attachment in content.attachments { seed.append(Data(attachment.fileName.utf8)); seed.append(attachment.data) }
+        return String(BlobStore.sha256Hex(seed).prefix(32))
     }
 
     /// A new globally unique Message-ID on the sender's domain.

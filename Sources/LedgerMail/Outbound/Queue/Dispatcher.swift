@@ -1,45 +1,56 @@
 import Foundation
 import GRDB
-
-/// What one `send` pass did.
-public struct SendReport: Sendable, Equatable {
-    public var sent = 0
-    public var deferred = 0
-    public var failed = 0
-    /// Lines for the owner: one per delivery that did not go out, with the reason.
-    public var problems: [String] = []
-    /// New SMTP connections opened in this pass (one, when all went over one session).
-    public var connections = 0
-}
-
-/// Which deliveries a send pass takes.
-public enum SendSelection: Sendable {
-    /// Scheduled or deferred deliveries whose time has come.
-    case due
-    /// Everything waiting (`send --now`): scheduled, deferred and pending alike.
-    case everythingWaiting
-}
+import ServiceLifecycle
 
 extension Gateway {
-    /// Sends what is due (or everything waiting) for one dossier, or all dossiers when nil,
-    /// over one SMTP connection.
-    public func send(dossier: String?, selection: SendSelection) async throws -> SendReport {
+    /// Sends what is due (or the selection) for one dossier, or all dossiers when nil, over one
+    /// SMTP connection. One sender at a time per data directory (`SendLock`); a graceful
+    /// shutdown stops the pass after the mail in flight.
+    public func send(dossier: String?, selection: SendSelection, progress: SendProgress? = nil) async throws -> SendReport {
         let server = try settings.requireSMTP()
         let bounceAddress = try settings.requireBounceAddress()
         if let dossier { _ = try self.dossier(named: dossier) }
+        let lock = try await SendLock.acquire(in: settings.dataDirectory)
+        defer { withExtendedLifetime(lock) {} }
+        try recoverInterruptedSends()
+
         let now = clock()
         let ids = try database.read { db in try Self.waitingDeliveries(dossier: dossier, selection: selection, now: now, db) }
         var report = SendReport()
         guard !ids.isEmpty else { return report }
         let client = try SMTPClient(server: server)
-        for id in ids {
-            guard let prepared = try claim(deliveryID: id) else { continue }
-            let envelope = verp.envelopeSender(bounceAddress: bounceAddress, deliveryID: id)
-            let transfer = await client.send(envelopeFrom: envelope, recipients: prepared.recipients, message: prepared.message)
-            report.connections += transfer.newConnections
-            try record(transfer, deliveryID: id, recipients: prepared.recipients, attempts: prepared.attempts, into: &report)
+        for (index, id) in ids.enumerated() {
+            if Task.isShuttingDownGracefully {
+                report.interrupted = true
+                break
+            }
+            switch try claim(deliveryID: id) {
+            case .none:
+                break
+            case .refused(let reason):
+                report.failed += 1
+                report.problems.append("delivery \(id) failed: \(reason)")
+            case .ready(let prepared):
+                let envelope = verp.envelopeSender(bounceAddress: bounceAddress, deliveryID: id)
+                let transfer = await client.send(envelopeFrom: envelope, recipients: prepared.recipients, message: prepared.message)
+                report.connections += transfer.newConnections
+                try record(transfer, deliveryID: id, recipients: prepared.recipients, into: &report)
+            }
+            progress?(index + 1, ids.count)
         }
         return report
+    }
+
+    /// Deliveries left `sending` by a process that died: waiting again, with the same
+    /// Message-ID, so at most that one mail is repeated. Only called under the send lock.
+    func recoverInterruptedSends() throws {
+        let now = clock()
+        let count = try database.write { db in
+            try DeliveryRecord.filter(Column("state") == DeliveryState.sending.rawValue)
+                .updateAll(db, Column("state").set(to: DeliveryState.deferred.rawValue), Column("dueAt").set(to: now),
+                           Column("lastReply").set(to: "interrupted while sending; sent again with the same Message-ID"))
+        }
+        if count > 0 { logger.warning("\(count) delivery(ies) were interrupted while sending: they go again") }
     }
 
     static func waitingDeliveries(dossier: String?, selection: SendSelection, now: Date, _ db: Database) throws -> [Int64] {
@@ -54,6 +65,9 @@ extension Gateway {
             arguments += [now]
         case .everythingWaiting:
             sql += " AND delivery.state IN ('scheduled', 'deferred', 'pending')"
+        case .only(let ids):
+            sql += " AND delivery.state IN ('scheduled', 'deferred', 'pending') AND delivery.id IN (\(ids.map { _ in "?" }.joined(separator: ",")))"
+            arguments += StatementArguments(ids)
         }
         if let dossier {
             sql += " AND document.dossier = ?"
@@ -66,18 +80,25 @@ extension Gateway {
     struct PreparedMail {
         var message: Data
         var recipients: [EmailAddress]
-        var attempts: Int
     }
 
-    /// Marks a delivery `sending` (only if still waiting: two senders never take the same one),
+    enum Claim {
+        case ready(PreparedMail)
+        /// The mail cannot be made as the route wants it (too big, nothing to attach): `failed`.
+        case refused(String)
+    }
+
+    /// Marks a delivery `sending` (only if still waiting: two passes never take the same one),
     /// fixes its Message-ID for good, and composes its mail.
-    func claim(deliveryID: Int64) throws -> PreparedMail? {
+    func claim(deliveryID: Int64) throws -> Claim? {
         try database.write { db in
             guard var delivery = try DeliveryRecord.fetchOne(db, key: deliveryID),
                   [DeliveryState.scheduled, .deferred, .pending].map(\.rawValue).contains(delivery.state),
                   let routeKind = delivery.routeKind, let kind = DocumentKind(rawValue: routeKind),
                   let document = try DocumentRecord.fetchOne(db, key: delivery.documentID) else { return nil }
             let dossier = try Dossier(try requireDossier(document.dossier, db))
+            let now = clock()
+            delivery.updatedAt = now
             guard let route = try RouteRecord.fetchOne(db, key: ["dossier": dossier.name, "kind": routeKind]).flatMap(Route.init),
                   !route.addresses.isEmpty else {
                 delivery.state = DeliveryState.held.rawValue
@@ -86,47 +107,33 @@ extension Gateway {
                 return nil
             }
             let messageID = delivery.messageID ?? MessageComposer.newMessageID(domain: dossier.from.address.domain)
-            let content = try mailContent(document: document, kind: kind, dossier: dossier, to: route.addresses, messageID: messageID)
+            let message: Data
+            do {
+                let content = try documentMail(document: document, kind: kind, dossier: dossier, route: route,
+                                               messageID: messageID, date: now)
+                message = MessageComposer.compose(content)
+                if let cap = route.maxSize, message.count > cap.bytes {
+                    throw InvalidInput("the mail would be \(ByteSize(bytes: message.count)), over the \(kind.rawValue) route's cap of \(cap); nothing was sent")
+                }
+            } catch let refusal as InvalidInput {
+                delivery.state = DeliveryState.failed.rawValue
+                delivery.lastReply = refusal.message
+                try delivery.update(db)
+                return .refused(refusal.message)
+            }
             delivery.state = DeliveryState.sending.rawValue
             delivery.messageID = messageID
             delivery.attempts += 1
-            delivery.updatedAt = clock()
+            delivery.firstAttemptAt = delivery.firstAttemptAt ?? now
             try delivery.update(db)
-            return PreparedMail(message: MessageComposer.compose(content), recipients: route.addresses, attempts: delivery.attempts)
+            return .ready(PreparedMail(message: message, recipients: route.addresses))
         }
-    }
-
-    /// The document mail: text from the dossier's language template, UBL and PDF attached.
-    func mailContent(document: DocumentRecord, kind: DocumentKind, dossier: Dossier, to: [EmailAddress],
-                     messageID: String) throws -> MailContent {
-        var attachments: [MailAttachment] = []
-        if let ubl = document.ublSHA256 {
-            attachments.append(MailAttachment(fileName: document.attachmentBase + ".xml", mimeType: "application/xml", data: try blobs.get(ubl)))
-        }
-        if let pdf = document.pdfSHA256 {
-            attachments.append(MailAttachment(fileName: document.attachmentBase + ".pdf", mimeType: "application/pdf", data: try blobs.get(pdf)))
-        }
-        let values: [String: Any] = [
-            "company": dossier.company.singleLine,
-            "kind_label": kind.label(dossier.language),
-            "kind_label_lower": kind.label(dossier.language).lowercased(),
-            "number": document.number.singleLine,
-            "counterparty": document.counterparty?.singleLine ?? "",
-            "issue_date": document.issueDate ?? "",
-            "attachment_list": attachments.map(\.fileName).joined(separator: ", "),
-        ]
-        return MailContent(
-            from: dossier.from, to: to, replyTo: settings.replyAddress,
-            subject: templates.render("document-subject", language: dossier.language, values).singleLine,
-            text: templates.render("document", language: dossier.language, values),
-            attachments: attachments, messageID: messageID, date: clock())
     }
 
     /// Writes what the server said: per recipient, and the delivery's new state.
-    func record(_ transfer: SMTPTransfer, deliveryID: Int64, recipients: [EmailAddress], attempts: Int,
-                into report: inout SendReport) throws {
+    func record(_ transfer: SMTPTransfer, deliveryID: Int64, recipients: [EmailAddress], into report: inout SendReport) throws {
         let now = clock()
-        let summary: String = try database.write { db in
+        let state: String = try database.write { db in
             guard var delivery = try DeliveryRecord.fetchOne(db, key: deliveryID) else { return "" }
             try RecipientRecord.filter(Column("deliveryID") == deliveryID).deleteAll(db)
             for address in recipients {
@@ -149,10 +156,10 @@ extension Gateway {
                 delivery.lastReply = reply.text
                 delivery.dueAt = nil
             case .transientFailure(let reason):
-                let next = RetryPolicy.standard.nextAttempt(after: attempts, now: now)
+                let next = settings.retry.nextAttempt(attempts: delivery.attempts, firstAttempt: delivery.firstAttemptAt ?? now, now: now)
                 delivery.state = (next == nil ? DeliveryState.failed : .deferred).rawValue
                 delivery.dueAt = next
-                delivery.lastReply = reason
+                delivery.lastReply = next == nil ? "gave up after \(delivery.attempts) attempts: \(reason)" : reason
             case .permanentFailure(let reason):
                 delivery.state = DeliveryState.failed.rawValue
                 delivery.lastReply = reason
@@ -161,16 +168,17 @@ extension Gateway {
             try delivery.update(db)
             return delivery.state
         }
-        switch summary {
+        let reason = Self.reason(transfer)
+        switch state {
         case DeliveryState.sent.rawValue: report.sent += 1
         case DeliveryState.deferred.rawValue:
             report.deferred += 1
-            report.problems.append("delivery \(deliveryID) deferred: \(Self.reason(transfer))")
+            report.problems.append("delivery \(deliveryID) deferred: \(reason)")
         default:
             report.failed += 1
-            report.problems.append("delivery \(deliveryID) failed: \(Self.reason(transfer))")
+            report.problems.append("delivery \(deliveryID) failed: \(reason)")
         }
-        logger.info("delivery \(deliveryID): \(summary) — \(Self.reason(transfer))")
+        logger.info("delivery \(deliveryID): \(state) — \(reason)")
     }
 
     static func reason(_ transfer: SMTPTransfer) -> String {
@@ -178,22 +186,5 @@ extension Gateway {
         case .accepted(let reply): reply.text
         case .transientFailure(let text), .permanentFailure(let text): text
         }
-    }
-}
-
-/// When a temporarily failed delivery is tried again: Postfix's defaults, 5 minutes doubling
-/// up to about 67, given up after 5 days.
-public struct RetryPolicy: Sendable {
-    public var first: TimeInterval = 300
-    public var maximum: TimeInterval = 4000
-    public var giveUpAfterAttempts: Int
-
-    public static let standard = RetryPolicy(giveUpAfterAttempts: 110)
-
-    /// The time of the next attempt after `attempts` tries, or nil to give up.
-    public func nextAttempt(after attempts: Int, now: Date) -> Date? {
-        guard attempts < giveUpAfterAttempts else { return nil }
-        let delay = min(maximum, first * pow(2, Double(max(0, attempts - 1))))
-        return now.addingTimeInterval(delay)
     }
 }

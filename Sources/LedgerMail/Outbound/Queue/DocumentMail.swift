@@ -1,0 +1,35 @@
+import Foundation
+
+extension Gateway {
+    /// The mail for one document on one route: text from the dossier's language template, the
+    /// files the route wants attached. Never a mail without an attachment to an import address.
+    func documentMail(document: DocumentRecord, kind: DocumentKind, dossier: Dossier, route: Route,
+                      messageID: String, date: Date) throws -> MailContent {
+        var attachments: [MailAttachment] = []
+        if route.attach != .pdf, let ubl = document.ublSHA256 {
+            attachments.append(MailAttachment(fileName: document.attachmentBase + ".xml", mimeType: "application/xml",
+                                              data: try blobs.get(ubl)))
+        }
+        if route.attach != .ubl, let pdf = document.pdfSHA256 {
+            attachments.append(MailAttachment(fileName: document.attachmentBase + ".pdf", mimeType: "application/pdf",
+                                              data: try blobs.get(pdf)))
+        }
+        guard !attachments.isEmpty else {
+            throw InvalidInput("the \(kind.rawValue) route attaches \(route.attach.rawValue) only, and document \(document.id ?? 0) has no such file; nothing was sent")
+        }
+        let values: [String: Any] = [
+            "company": dossier.company.singleLine,
+            "kind_label": kind.label(dossier.language),
+            "kind_label_lower": kind.label(dossier.language).lowercased(),
+            "number": document.number.singleLine,
+            "counterparty": document.counterparty?.singleLine ?? "",
+            "issue_date": document.issueDate ?? "",
+            "attachment_list": attachments.map(\.fileName).joined(separator: ", "),
+        ]
+        return MailContent(
+            from: dossier.from, to: route.addresses, replyTo: settings.replyAddress,
+            subject: templates.render("document-subject", language: dossier.language, values).singleLine,
+            text: templates.render("document", language: dossier.language, values),
+            attachments: attachments, messageID: messageID, date: date)
+    }
+}
