@@ -37,11 +37,19 @@ let package = Package(
             // the headers are in /usr/include and the module map links etpan and gnutls.
             providers: [.apt(["libetpan-dev", "libgnutls28-dev"])]
         ),
+        // cairo + pango (Debian: libcairo2-dev, libpango1.0-dev) to render a PDF when a UBL has none.
+        // No pkgConfig: pangocairo.pc carries -pthread, which SwiftPM refuses (with a warning);
+        // the module map links the libraries and shim.h needs no -I flags (see there).
+        .systemLibrary(
+            name: "CCairo",
+            providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]
+        ),
         .target(
             name: "LedgerMail",
             dependencies: [
                 "CCurl",
                 "CEtpan",
+                "CCairo",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Configuration", package: "swift-configuration"),

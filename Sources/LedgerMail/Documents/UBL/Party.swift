@@ -11,11 +11,14 @@ public struct Party: Sendable, Equatable {
     public var legalID: String?
     /// Every PartyIdentification/ID, in document order.
     public var identifications: [String]
+    /// PostalAddress; nil when the party has none. Never used for matching.
+    public var address: PostalAddress?
 
     public init(
         name: String? = nil, vat: String? = nil,
         endpointScheme: String? = nil, endpointValue: String? = nil,
-        legalID: String? = nil, identifications: [String] = []
+        legalID: String? = nil, identifications: [String] = [],
+        address: PostalAddress? = nil
     ) {
         self.name = name
         self.vat = vat
@@ -23,6 +26,7 @@ public struct Party: Sendable, Equatable {
         self.endpointValue = endpointValue
         self.legalID = legalID
         self.identifications = identifications
+        self.address = address
     }
 
     /// "schemeID:value" (e.g. "0208:0123456749"), the form the corpus and the

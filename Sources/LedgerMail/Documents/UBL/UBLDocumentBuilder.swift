@@ -21,7 +21,13 @@ struct UBLDocumentBuilder {
 
     private var leafValues: [[String]: String] = [:]
     private var payableCurrency: String?
-    private var taxAmounts: [(currency: String?, text: String)] = []
+    /// Each root-level TaxTotal/TaxAmount, with the index (in `taxTotals`)
+    /// of the TaxTotal it belongs to, so the breakdown follows the amount.
+    private var taxAmounts: [(currency: String?, text: String, totalIndex: Int)] = []
+    private var taxTotals: [PendingTaxTotal] = []
+    private var pendingTaxTotal = PendingTaxTotal()
+    private var lines: [InvoiceLine] = []
+    private var pendingLine = PendingLine()
     private var supplier = PartyBuilder()
     private var customer = PartyBuilder()
     private var pendingReference = PendingReference()
@@ -38,6 +44,7 @@ struct UBLDocumentBuilder {
         ["cbc:ID"], ["cbc:IssueDate"], ["cbc:DueDate"], ["cbc:InvoiceTypeCode"],
         ["cbc:CreditNoteTypeCode"], ["cbc:DocumentCurrencyCode"], ["cbc:CustomizationID"],
         ["cbc:ProfileID"], ["cac:PaymentMeans", "cbc:PaymentDueDate"],
+        ["cac:PaymentMeans", "cbc:PaymentID"], ["cac:PaymentMeans", "cac:PayeeFinancialAccount", "cbc:ID"],
     ]).union(MonetaryField.allCases.map { ["cac:LegalMonetaryTotal", $0.rawValue] })
 
     mutating func start(name: String, namespace: String?, attributes: [String: String]) throws(UBLReadError) {
@@ -99,8 +106,13 @@ struct UBLDocumentBuilder {
         switch path.first {
         case "cac:LegalMonetaryTotal" where path == ["cac:LegalMonetaryTotal", "cbc:PayableAmount"]:
             payableCurrency = payableCurrency ?? attributes["currencyID"].flatMap(nonEmpty)
-        case "cac:TaxTotal" where path == ["cac:TaxTotal", "cbc:TaxAmount"]:
-            taxAmounts.append((attributes["currencyID"].flatMap(nonEmpty), value))
+        case "cac:TaxTotal":
+            if path == ["cac:TaxTotal", "cbc:TaxAmount"] {
+                taxAmounts.append((attributes["currencyID"].flatMap(nonEmpty), value, taxTotals.count))
+            }
+            pendingTaxTotal.take(path.dropFirst(), value: value)
+        case "cac:InvoiceLine", "cac:CreditNoteLine":
+            pendingLine.take(path.dropFirst(), value: value, attributes: attributes)
         case "cac:AccountingSupplierParty" where path.dropFirst().first == "cac:Party":
             supplier.take(path.dropFirst(2), value: value, attributes: attributes)
         case "cac:AccountingCustomerParty" where path.dropFirst().first == "cac:Party":
@@ -120,6 +132,14 @@ struct UBLDocumentBuilder {
             customer.close(path.dropFirst(2))
         case "cac:AdditionalDocumentReference" where path.count == 1:
             finishReference()
+        case "cac:TaxTotal" where path.count == 1:
+            taxTotals.append(pendingTaxTotal)
+            pendingTaxTotal = PendingTaxTotal()
+        case "cac:TaxTotal":
+            pendingTaxTotal.close(path.dropFirst())
+        case "cac:InvoiceLine" where path.count == 1, "cac:CreditNoteLine" where path.count == 1:
+            lines.append(pendingLine.build())
+            pendingLine = PendingLine()
         default:
             break
         }
@@ -160,7 +180,9 @@ struct UBLDocumentBuilder {
         }
         // A second TaxTotal may be in the tax currency; lxml's rule (and ours)
         // is the first whose currencyID equals the document currency.
-        totals.taxAmount = taxAmounts.first { $0.currency == currency }.map { Amount(text: $0.text) }
+        let taxInCurrency = taxAmounts.first { $0.currency == currency }
+        totals.taxAmount = taxInCurrency.map { Amount(text: $0.text) }
+        let taxBreakdown = taxInCurrency.flatMap { taxTotals.indices.contains($0.totalIndex) ? taxTotals[$0.totalIndex].subtotals : nil }
         return UBLDocument(
             root: root,
             typeCode: leafValues[["cbc:InvoiceTypeCode"]] ?? leafValues[["cbc:CreditNoteTypeCode"]],
@@ -175,7 +197,11 @@ struct UBLDocumentBuilder {
             totals: totals,
             attachments: attachments,
             wasEnveloped: wasEnveloped,
-            warnings: warnings + Self.amountWarnings(root: root, totals: totals)
+            warnings: warnings + Self.amountWarnings(root: root, totals: totals),
+            lines: lines,
+            taxBreakdown: taxBreakdown ?? [],
+            paymentReference: leafValues[["cac:PaymentMeans", "cbc:PaymentID"]],
+            iban: leafValues[["cac:PaymentMeans", "cac:PayeeFinancialAccount", "cbc:ID"]]
         )
     }
 

@@ -7,12 +7,17 @@ struct PartyBuilder {
     private var endpointValue: String?
     private var legalID: String?
     private var identifications: [String] = []
+    private var address = PostalAddress()
     /// Every PartyTaxScheme seen: (CompanyID, TaxScheme/ID).
     private var taxSchemes: [(companyID: String?, scheme: String?)] = []
     private var pendingTaxScheme: (companyID: String?, scheme: String?) = (nil, nil)
 
     /// A leaf element ended with `value` (trimmed, non-empty).
     mutating func take(_ path: ArraySlice<String>, value: String, attributes: [String: String]) {
+        if path.first == "cac:PostalAddress" {
+            address.take(path.dropFirst(), value: value)
+            return
+        }
         switch Array(path) {
         case ["cbc:EndpointID"]:
             endpointValue = endpointValue ?? value
@@ -53,7 +58,8 @@ struct PartyBuilder {
             endpointScheme: endpointScheme,
             endpointValue: endpointValue,
             legalID: legalID,
-            identifications: identifications
+            identifications: identifications,
+            address: address.isEmpty ? nil : address
         )
     }
 }

@@ -21,12 +21,24 @@ public struct UBLDocument: Sendable, Equatable {
     public var wasEnveloped: Bool
     /// Things a person should know about that did not stop the read.
     public var warnings: [String]
+    /// InvoiceLine / CreditNoteLine elements, in document order.
+    public var lines: [InvoiceLine]
+    /// The subtotals of the TaxTotal that `totals.taxAmount` comes from
+    /// (the first one in the document currency).
+    public var taxBreakdown: [TaxSubtotal]
+    /// The first PaymentMeans/PaymentID: the structured communication
+    /// ("+++123/4567/89012+++") or free reference to pay with.
+    public var paymentReference: String?
+    /// The first PaymentMeans/PayeeFinancialAccount/ID, as written.
+    public var iban: String?
 
     public init(
         root: DocumentRoot, typeCode: String?, number: String, issueDate: String?,
         dueDate: String?, currency: String?, customizationID: String?, profileID: String?,
         supplier: Party, customer: Party, totals: MonetaryTotals,
-        attachments: [EmbeddedAttachment], wasEnveloped: Bool, warnings: [String]
+        attachments: [EmbeddedAttachment], wasEnveloped: Bool, warnings: [String],
+        lines: [InvoiceLine] = [], taxBreakdown: [TaxSubtotal] = [],
+        paymentReference: String? = nil, iban: String? = nil
     ) {
         self.root = root
         self.typeCode = typeCode
@@ -42,6 +54,10 @@ public struct UBLDocument: Sendable, Equatable {
         self.attachments = attachments
         self.wasEnveloped = wasEnveloped
         self.warnings = warnings
+        self.lines = lines
+        self.taxBreakdown = taxBreakdown
+        self.paymentReference = paymentReference
+        self.iban = iban
     }
 
     /// Type codes that only exist in the Peppol self-billing profile.

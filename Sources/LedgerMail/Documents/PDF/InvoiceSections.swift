@@ -1,0 +1,173 @@
+/// The blocks of the rendered invoice, top to bottom. Every value from the
+/// document goes through `PangoMarkup.escape` before it reaches pango.
+extension InvoicePageWriter {
+    mutating func drawHeader() {
+        let titleWidth = 260.0
+        let title = PangoMarkup.escape(labels.title(for: document.root))
+        var facts = [(labels.number, document.number)]
+        if let issueDate = document.issueDate { facts.append((labels.issueDate, format.date(issueDate))) }
+        if let dueDate = document.dueDate { facts.append((labels.dueDate, format.date(dueDate))) }
+        let factsMarkup = facts.map { "\(PangoMarkup.bold($0.0 + ":")) \(PangoMarkup.escape($0.1))" }
+            .joined(separator: "\n")
+        let titleHeight = canvas.draw(title, x: Self.margin, y: y, width: titleWidth, style: TextStyle(font: .title, maxLines: 2))
+        let factsHeight = canvas.draw(
+            factsMarkup, x: Self.margin + titleWidth, y: y, width: Self.contentWidth - titleWidth,
+            style: TextStyle(alignment: .right)
+        )
+        advance(max(titleHeight, factsHeight), gap: 20)
+    }
+
+    mutating func drawParties() {
+        let gutter = 24.0
+        let columnWidth = (Self.contentWidth - gutter) / 2
+        let supplier = partyMarkup(heading: labels.supplier, document.supplier)
+        let customer = partyMarkup(heading: labels.customer, document.customer)
+        let height = max(canvas.height(of: supplier, width: columnWidth), canvas.height(of: customer, width: columnWidth))
+        makeRoom(for: height)
+        canvas.draw(supplier, x: Self.margin, y: y, width: columnWidth)
+        canvas.draw(customer, x: Self.margin + columnWidth + gutter, y: y, width: columnWidth)
+        advance(height, gap: 20)
+    }
+
+    mutating func drawLines() {
+        // Widths leave "Eenheidsprijs" and "Quantité" on one line (bold, 9 pt);
+        // the description takes what is left and wraps.
+        let currency = document.currency.map { " (\($0))" } ?? ""
+        let columns = [
+            Column(width: Self.contentWidth - 297, alignment: .left, maxLines: 8),
+            Column(width: 60, alignment: .right),
+            Column(width: 85, alignment: .right),
+            Column(width: 40, alignment: .right),
+            Column(width: 80, alignment: .right),
+        ]
+        let header = [labels.description, labels.quantity, labels.price, labels.lineVAT, labels.amount + currency]
+        let rows = document.lines.map { line in
+            [
+                PangoMarkup.escape(line.description ?? line.id ?? ""),
+                PangoMarkup.escape(format.plain(line.quantity)),
+                PangoMarkup.escape(format.money(line.price)),
+                PangoMarkup.escape(format.percent(line.vatPercent)),
+                PangoMarkup.escape(format.money(line.amount)),
+            ]
+        }
+        drawTable(header: header, rows: rows, columns: columns)
+    }
+
+    mutating func drawVATBreakdown() {
+        guard !document.taxBreakdown.isEmpty else { return }
+        let columns = [
+            Column(width: 120, alignment: .left),
+            Column(width: 150, alignment: .right),
+            Column(width: 120, alignment: .right),
+        ]
+        let rows = document.taxBreakdown.map { subtotal in
+            let category = subtotal.categoryID.map { " (\($0))" } ?? ""
+            return [
+                PangoMarkup.escape(format.percent(subtotal.percent) + category),
+                PangoMarkup.escape(format.money(subtotal.taxableAmount)),
+                PangoMarkup.escape(format.money(subtotal.taxAmount)),
+            ]
+        }
+        drawTable(header: [labels.vatRate, labels.vatBase, labels.vatAmount], rows: rows, columns: columns)
+    }
+
+    mutating func drawTotals() {
+        let totals = document.totals
+        var rows: [(String, Amount?)] = [
+            (labels.totalNet, totals.taxExclusiveAmount ?? totals.lineExtensionAmount),
+            (labels.totalVAT, totals.taxAmount),
+            (labels.totalGross, totals.taxInclusiveAmount),
+        ]
+        if let prepaid = totals.prepaidAmount, prepaid.value != 0 { rows.append((labels.prepaid, prepaid)) }
+        let currency = document.currency.map { " \($0)" } ?? ""
+        let written = rows.filter { $0.1 != nil }.map {
+            (PangoMarkup.escape($0.0), PangoMarkup.escape(format.money($0.1) + currency))
+        } + [(PangoMarkup.bold(labels.payable), PangoMarkup.bold(format.money(totals.payableAmount) + currency))]
+        let labelsMarkup = written.map(\.0).joined(separator: "\n")
+        let valuesMarkup = written.map(\.1).joined(separator: "\n")
+        let labelWidth = 150.0
+        let valueWidth = 120.0
+        let height = max(
+            canvas.height(of: labelsMarkup, width: labelWidth, style: TextStyle(maxLines: 20)),
+            canvas.height(of: valuesMarkup, width: valueWidth, style: TextStyle(alignment: .right, maxLines: 20))
+        )
+        makeRoom(for: height)
+        let left = Self.margin + Self.contentWidth - labelWidth - valueWidth
+        canvas.draw(labelsMarkup, x: left, y: y, width: labelWidth, style: TextStyle(maxLines: 20))
+        canvas.draw(valuesMarkup, x: left + labelWidth, y: y, width: valueWidth, style: TextStyle(alignment: .right, maxLines: 20))
+        advance(height, gap: 20)
+    }
+
+    mutating func drawPayment() {
+        var facts: [(String, String)] = []
+        if let reference = document.paymentReference { facts.append((labels.paymentReference, reference)) }
+        if let iban = document.iban { facts.append((labels.iban, iban)) }
+        guard !facts.isEmpty else { return }
+        let markup = facts.map { "\(PangoMarkup.bold($0.0 + ":")) \(PangoMarkup.escape($0.1))" }.joined(separator: "\n")
+        let height = canvas.height(of: markup, width: Self.contentWidth)
+        makeRoom(for: height)
+        canvas.draw(markup, x: Self.margin, y: y, width: Self.contentWidth)
+        advance(height, gap: 12)
+    }
+
+    // MARK: - Building blocks
+
+    struct Column {
+        var width: Double
+        var alignment: TextStyle.Alignment
+        var maxLines: Int32 = 2
+    }
+
+    private static let columnGap = 8.0
+
+    private func partyMarkup(heading: String, _ party: Party) -> String {
+        var lines = ["<span size=\"small\" foreground=\"#555555\">\(PangoMarkup.escape(heading.uppercased()))</span>"]
+        if let name = party.name { lines.append(PangoMarkup.bold(name)) }
+        if let address = party.address {
+            lines += [address.street, address.additionalStreet].compactMap { $0.map(PangoMarkup.escape) }
+            let cityLine = [address.postalZone, address.city].compactMap { $0 }.joined(separator: " ")
+            if !cityLine.isEmpty { lines.append(PangoMarkup.escape(cityLine)) }
+            if let country = address.countryCode { lines.append(PangoMarkup.escape(country)) }
+        }
+        if let vat = party.vat { lines.append("\(PangoMarkup.escape(labels.vatNumber)) \(PangoMarkup.escape(vat))") }
+        return lines.joined(separator: "\n")
+    }
+
+    /// A header row, then the rows; the header is repeated at the top of
+    /// each new page, and is never left alone at the bottom of one.
+    private mutating func drawTable(header: [String], rows: [[String]], columns: [Column]) {
+        let headerMarkup = header.map(PangoMarkup.bold)
+        let headerHeight = rowHeight(headerMarkup, columns)
+        let firstRowHeight = rows.first.map { rowHeight($0, columns) } ?? 0
+        makeRoom(for: headerHeight + 6 + firstRowHeight)
+        drawHeaderRow(headerMarkup, columns, height: headerHeight)
+        for row in rows {
+            let height = rowHeight(row, columns)
+            if makeRoom(for: height) { drawHeaderRow(headerMarkup, columns, height: headerHeight) }
+            drawCells(row, columns)
+            advance(height, gap: 3)
+        }
+        advance(0, gap: 14)
+    }
+
+    private mutating func drawHeaderRow(_ cells: [String], _ columns: [Column], height: Double) {
+        drawCells(cells, columns)
+        advance(height, gap: 2)
+        canvas.rule(x: Self.margin, y: y, width: Self.contentWidth)
+        advance(0, gap: 4)
+    }
+
+    private func rowHeight(_ cells: [String], _ columns: [Column]) -> Double {
+        zip(cells, columns).map { cell, column in
+            canvas.height(of: cell, width: column.width, style: TextStyle(alignment: column.alignment, maxLines: column.maxLines))
+        }.max() ?? 0
+    }
+
+    private func drawCells(_ cells: [String], _ columns: [Column]) {
+        var x = Self.margin
+        for (cell, column) in zip(cells, columns) {
+            canvas.draw(cell, x: x, y: y, width: column.width, style: TextStyle(alignment: column.alignment, maxLines: column.maxLines))
+            x += column.width + Self.columnGap
+        }
+    }
+}
