@@ -48,3 +48,4 @@ func checkSingleLine(_ values: [String], name: String) throws {
 extension DocumentKind: ExpressibleByArgument {}
 extension DispatchPolicy: ExpressibleByArgument {}
 extension Language: ExpressibleByArgument {}
+extension AttachPolicy: ExpressibleByArgument {}

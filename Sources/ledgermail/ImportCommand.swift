@@ -12,12 +12,15 @@ struct ImportCommand: AsyncParsableCommand {
 
             Example:
               ledgermail import acme invoices/*.xml
+              ledgermail import acme --kind receipt scans/taxi.pdf
             """
     )
 
     @OptionGroup var options: GlobalOptions
     @Argument(help: "The dossier.") var dossier: String
-    @Argument(help: "UBL files.") var files: [String]
+    @Option(help: "The kind of every file given (needed for a PDF or a picture; for UBL it overrides the party match).")
+    var kind: DocumentKind?
+    @Argument(help: "UBL files (or PDFs, pictures, CODA statements).") var files: [String]
 
     func run() async throws {
         try checkSingleLine([dossier], name: "the dossier")
@@ -27,7 +30,7 @@ struct ImportCommand: AsyncParsableCommand {
         for file in files {
             do {
                 try InvalidInput.checkSingleLine(file, name: "the file name")
-                print(Self.line(file, try gateway.importFile(dossier: dossier, file: URL(fileURLWithPath: file))))
+                print(Self.line(file, try gateway.importFile(dossier: dossier, file: URL(fileURLWithPath: file), declaredKind: kind)))
             } catch {
                 failures += 1
                 print("failed   \(file.singleLine): \(error)")

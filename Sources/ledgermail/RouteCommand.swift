@@ -17,6 +17,7 @@ struct RouteCommand: AsyncParsableCommand {
 
                 Example:
                   ledgermail route set acme purchase-invoice inkoop@acct.test
+                  ledgermail route set acme coda coda@acct.test --attach ubl --dispatch end-of-month --max-size 20MB
                 """
         )
 
@@ -24,10 +25,15 @@ struct RouteCommand: AsyncParsableCommand {
         @Argument(help: "The dossier.") var dossier: String
         @Argument(help: "The document kind.") var kind: DocumentKind
         @Argument(help: "The import address(es).") var addresses: [String]
+        @Option(help: "What the mails carry: both (default), ubl (the original file) or pdf.") var attach: AttachPolicy = .both
+        @Option(help: "Overrides the dossier's dispatch for this kind.") var dispatch: DispatchPolicy?
+        @Option(name: .customLong("max-size"), help: "The largest mail this mailbox takes, e.g. 20MB.") var maxSize: String?
 
         func run() async throws {
-            try checkSingleLine(addresses, name: "an address")
-            let released = try await options.gateway().setRoute(dossier: dossier, kind: kind, addresses: addresses)
+            try checkSingleLine(addresses + [maxSize ?? ""], name: "a route value")
+            let cap = try maxSize.map { text throws -> ByteSize in try ByteSize(parsing: text) }
+            let released = try await options.gateway().setRoute(dossier: dossier, kind: kind, addresses: addresses,
+                                                                 attach: attach, dispatch: dispatch, maxSize: cap)
             print("\(kind.rawValue) → \(addresses.joined(separator: ", "))")
             if released > 0 { print("\(released) held document(s) released to this route") }
         }
@@ -46,7 +52,12 @@ struct RouteCommand: AsyncParsableCommand {
             let routes = try await options.gateway().routes(dossier: dossier)
             if routes.isEmpty { print("no routes yet: `ledgermail route set \(dossier) KIND ADDRESS`") }
             for route in routes {
-                print("\(route.kind.rawValue.padding(toLength: 22, withPad: " ", startingAt: 0)) \(route.addresses.map(\.value).joined(separator: ", "))")
+                var options: [String] = []
+                if route.attach != .both { options.append("attach \(route.attach.rawValue)") }
+                if let dispatch = route.dispatch { options.append("dispatch \(dispatch.rawValue)") }
+                if let cap = route.maxSize { options.append("max \(cap)") }
+                let suffix = options.isEmpty ? "" : "  (\(options.joined(separator: ", ")))"
+                print("\(route.kind.rawValue.padding(toLength: 22, withPad: " ", startingAt: 0)) \(route.addresses.map(\.value).joined(separator: ", "))\(suffix)")
             }
         }
     }

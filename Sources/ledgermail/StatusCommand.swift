@@ -21,12 +21,7 @@ struct StatusCommand: AsyncParsableCommand {
     func run() async throws {
         let documents = try await options.gateway().status(dossier: dossier)
         if json {
-            let encoder = JSONEncoder()
-            encoder.dateEncodingStrategy = .iso8601
-            encoder.outputFormatting = [.withoutEscapingSlashes]
-            for document in documents {
-                print(String(decoding: try encoder.encode(document), as: UTF8.self))
-            }
+            for document in documents { print(try JSONLine.encode(document)) }
             return
         }
         if documents.isEmpty { print("no documents yet") }

@@ -15,6 +15,8 @@ public struct Settings: Sendable {
     public var dispatchDelay: TimeInterval
     /// `retry.*`: when temporary failures are tried again.
     public var retry: RetryPolicy = RetryPolicy()
+    /// `limits.*`: the most a single input may weigh.
+    public var limits: InputLimits = InputLimits()
     public var tlsInsecure: Bool
 
     public var databasePath: String { dataDirectory.appendingPathComponent("ledgermail.sqlite").path }
@@ -37,5 +39,16 @@ public struct Settings: Sendable {
     public func requireIMAP() throws(InvalidInput) -> IMAPServer {
         guard let imap else { throw InvalidInput("imap.url is not set in \(configFile.path): the inbox cannot be read") }
         return imap
+    }
+}
+
+/// Bounds on what one input may weigh (`limits.document_bytes`, `limits.attachment_bytes`), so
+/// one hostile file cannot exhaust the gateway.
+public struct InputLimits: Sendable, Equatable {
+    public var documentBytes: Int = 50 << 20
+    public var attachmentBytes: Int = 40 << 20
+    public init(documentBytes: Int = 50 << 20, attachmentBytes: Int = 40 << 20) {
+        self.documentBytes = documentBytes
+        self.attachmentBytes = attachmentBytes
     }
 }

@@ -71,6 +71,9 @@ public enum SettingsLoader {
             templatesDirectory: config.string(forKey: "templates_dir").map { path($0) },
             dispatchDelay: TimeInterval(delay), tlsInsecure: insecure)
         settings.retry = retry
+        settings.limits = InputLimits(
+            documentBytes: try size(config.string(forKey: "limits.document_bytes"), key: "limits.document_bytes") ?? (50 << 20),
+            attachmentBytes: try size(config.string(forKey: "limits.attachment_bytes"), key: "limits.attachment_bytes") ?? (40 << 20))
         return settings
     }
 
@@ -80,6 +83,11 @@ public enum SettingsLoader {
             throw InvalidInput("\(key) '\(text.singleLine)' must look like \(schemes.sorted().map { "\($0)://host:port" }.joined(separator: " or "))")
         }
         return url
+    }
+
+    private static func size(_ text: String?, key: String) throws(InvalidInput) -> Int? {
+        guard let text else { return nil }
+        do { return try ByteSize(parsing: text).bytes } catch { throw InvalidInput("\(key): \(error.message)") }
     }
 
     private static func starttls(_ text: String, key: String) throws(InvalidInput) -> Bool {

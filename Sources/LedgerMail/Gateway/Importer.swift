@@ -17,50 +17,36 @@ public struct ImportError: Error, Sendable, CustomStringConvertible {
 }
 
 extension Gateway {
-    /// Imports one UBL file into a dossier: reads it, decides its kind, stores it with its PDF
-    /// (embedded, or a PDF beside it with the same base name) and schedules its delivery.
+    /// Imports one file into a dossier: a UBL invoice or credit note (its kind decided by the
+    /// parties, or given), a CODA statement, or a PDF / picture with `declaredKind`. It is
+    /// stored with its PDF (embedded, beside it, or rendered) and its delivery scheduled.
     /// All or nothing: the bytes are in the store before the one transaction that records them.
-    public func importFile(dossier name: String, file: URL) throws -> ImportOutcome {
+    public func importFile(dossier name: String, file: URL, declaredKind: DocumentKind? = nil) throws -> ImportOutcome {
         let data = try readInput(file)
         let sourceHash = BlobStore.sha256Hex(data)
-        let document: UBLDocument
-        do {
-            document = try UBLReader(limits: readerLimits).read(data)
-        } catch {
-            throw ImportError("\(file.lastPathComponent): \(error)")
+        let dossier = try self.dossier(named: name)
+        if let existing = try database.read({ db in try Self.imported(sourceHash, dossier: name, db) }) {
+            return .alreadyImported(documentID: existing)
         }
+        let prepared = try prepareImport(data, file: file, declaredKind: declaredKind, dossier: dossier)
+        // Content-addressed and idempotent: stored before the rows that point at them.
+        let ublHash = try prepared.ubl.map { try blobs.put($0) }
+        let pdfHash = try prepared.pdf.map { try blobs.put($0) }
+        let fileHash = try prepared.file.map { try blobs.put($0.data) }
+        for warning in prepared.warnings { logger.info("\(file.lastPathComponent): \(warning)") }
+
         return try database.write { db in
-            let dossierRecord = try requireDossier(name, db)
-            if let existing = try DocumentRecord.filter(Column("dossier") == name && Column("sourceSHA256") == sourceHash).fetchOne(db) {
-                return .alreadyImported(documentID: existing.id!)
-            }
-            let dossier = try Dossier(dossierRecord)
-            let decision = KindDecision(document: document, ownIdentifiers: dossier.ownIdentifiers)
-            let pdf = try document.firstPDF?.data ?? siblingPDF(of: file)
-            // Content-addressed and idempotent: stored before the rows that point at them.
-            let ublHash = try blobs.put(data)
-            let pdfHash = try pdf.map { try blobs.put($0) }
-
+            if let existing = try Self.imported(sourceHash, dossier: name, db) { return .alreadyImported(documentID: existing) }
             var record = DocumentRecord(
-                id: nil, dossier: name, kind: nil, root: document.root.rawValue,
-                number: document.number, supplierKey: Self.supplierKey(document), issueDate: document.issueDate,
-                counterparty: nil, fileName: file.lastPathComponent, sourceSHA256: sourceHash, ublSHA256: ublHash,
-                pdfSHA256: pdfHash,
-                attachmentBase: FileNaming.attachmentBase(number: document.number, importedFileName: file.lastPathComponent),
-                version: 1, supersededBy: nil, heldReason: nil, importedAt: clock())
-            var kind: DocumentKind?
-            switch decision {
-            case .kind(let decided):
-                kind = decided
-                record.kind = decided.rawValue
-                let other = decided == .salesInvoice || decided == .salesCreditNote ? document.customer : document.supplier
-                record.counterparty = other.name?.singleLine
-            case .unknown(let reason):
-                record.heldReason = reason
-                record.counterparty = document.supplier.name?.singleLine
-            }
+                id: nil, dossier: name, kind: prepared.kind?.rawValue, root: prepared.root, number: prepared.number,
+                supplierKey: prepared.supplierKey, issueDate: prepared.issueDate, counterparty: prepared.counterparty,
+                fileName: file.lastPathComponent, sourceSHA256: sourceHash, ublSHA256: ublHash, pdfSHA256: pdfHash,
+                pdfRendered: prepared.pdfRendered, fileSHA256: fileHash, fileMimeType: prepared.file?.mimeType,
+                fileExtension: prepared.file?.fileExtension, attachmentBase: prepared.attachmentBase, version: 1,
+                supersededBy: nil, heldReason: prepared.heldReason, importedAt: clock())
 
-            let previous = try DocumentRecord
+            // Versions are a UBL notion: same supplier, root and number with other bytes.
+            let previous = prepared.root == nil ? nil : try DocumentRecord
                 .filter(Column("dossier") == name && Column("supplierKey") == record.supplierKey
                         && Column("root") == record.root && Column("number") == record.number && Column("supersededBy") == nil)
                 .order(Column("version").desc).fetchOne(db)
@@ -76,64 +62,25 @@ extension Gateway {
                 }
             }
             try record.insert(db)
-            if let previous {
-                var old = previous
+            if var old = previous {
                 old.supersededBy = record.id
                 try old.update(db)
             }
             let state: DeliveryState
-            if record.heldReason == nil, let kind {
+            if record.heldReason == nil, let kind = prepared.kind {
                 state = try scheduleDelivery(for: record, kind: kind, dossier: dossier, db)
             } else {
                 state = .held
                 try insertHeldDelivery(documentID: record.id!, db)
             }
             let stored = try DocumentRecord.fetchOne(db, key: record.id!)!
-            return .stored(documentID: record.id!, kind: kind, state: state, heldReason: stored.heldReason,
+            return .stored(documentID: record.id!, kind: prepared.kind, state: state, heldReason: stored.heldReason,
                            version: record.version, replacedDocumentID: replaced)
         }
     }
 
-    var readerLimits: UBLReaderLimits { UBLReaderLimits() }
-
-    func readInput(_ file: URL) throws -> Data {
-        let fm = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard fm.fileExists(atPath: file.path, isDirectory: &isDirectory) else {
-            throw ImportError("\(file.path): no such file")
-        }
-        guard !isDirectory.boolValue else { throw ImportError("\(file.path): is a directory, not a file") }
-        let size = (try? fm.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
-        guard size <= readerLimits.maxDocumentBytes else {
-            throw ImportError("\(file.lastPathComponent): \(size) bytes is over the limit of \(readerLimits.maxDocumentBytes)")
-        }
-        do {
-            return try Data(contentsOf: file)
-        } catch {
-            throw ImportError("\(file.path): cannot be read (\(error.localizedDescription))")
-        }
-    }
-
-    /// `invoice.pdf` beside `invoice.xml`, when it really is a PDF.
-    func siblingPDF(of file: URL) throws -> Data? {
-        let base = file.deletingPathExtension()
-        for candidate in ["pdf", "PDF"] {
-            let url = base.appendingPathExtension(candidate)
-            guard FileManager.default.fileExists(atPath: url.path) else { continue }
-            let data = try readInput(url)
-            guard data.starts(with: Array("%PDF".utf8)) else {
-                throw ImportError("\(url.lastPathComponent) lies beside \(file.lastPathComponent) but is not a PDF (no %PDF header)")
-            }
-            return data
-        }
-        return nil
-    }
-
-    /// Who issued the document: its VAT, else its endpoint, legal id or name, normalised.
-    static func supplierKey(_ document: UBLDocument) -> String {
-        let supplier = document.supplier
-        let raw = supplier.vat ?? supplier.endpointValue ?? supplier.legalID ?? supplier.name ?? ""
-        return normalizedIdentifier(raw)
+    static func imported(_ sourceHash: String, dossier: String, _ db: Database) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT id FROM document WHERE dossier = ? AND sourceSHA256 = ?", arguments: [dossier, sourceHash])
     }
 
     static func anythingSent(of documentID: Int64, _ db: Database) throws -> Bool {

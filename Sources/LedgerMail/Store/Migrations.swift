@@ -100,6 +100,14 @@ enum Migrations {
                 t.add(column: "firstAttemptAt", .datetime)
             }
         }
+        migrator.registerMigration("v3: rendered PDFs, other files") { db in
+            try db.alter(table: "document") { t in
+                t.add(column: "pdfRendered", .boolean).notNull().defaults(to: false)
+                t.add(column: "fileSHA256", .text)
+                t.add(column: "fileMimeType", .text)
+                t.add(column: "fileExtension", .text)
+            }
+        }
         return migrator
     }
 }

@@ -47,6 +47,12 @@ struct DocumentRecord: Codable, FetchableRecord, MutablePersistableRecord, Senda
     var sourceSHA256: String
     var ublSHA256: String?
     var pdfSHA256: String?
+    /// True when LedgerMail rendered the PDF (the UBL had none, and none lay beside it).
+    var pdfRendered: Bool
+    /// A file that is neither UBL nor PDF (a CODA statement, an image), sent as it is.
+    var fileSHA256: String?
+    var fileMimeType: String?
+    var fileExtension: String?
     /// Attachments are named `<attachmentBase>.xml` / `.pdf`.
     var attachmentBase: String
     var version: Int

@@ -1,5 +1,5 @@
 /// What `inspect --json` prints for a file it could not read.
-public struct InspectionError: Encodable, Sendable, Equatable {
+public struct InspectionError: Error, Encodable, Sendable, Equatable {
     public var file: String
     /// A sentence for people, e.g. `UBLReadError.description`.
     public var error: String

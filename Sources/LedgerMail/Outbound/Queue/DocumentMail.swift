@@ -10,6 +10,11 @@ extension Gateway {
             attachments.append(MailAttachment(fileName: document.attachmentBase + ".xml", mimeType: "application/xml",
                                               data: try blobs.get(ubl)))
         }
+        if route.attach != .pdf, let file = document.fileSHA256 {
+            attachments.append(MailAttachment(fileName: document.attachmentBase + "." + (document.fileExtension ?? "bin"),
+                                              mimeType: document.fileMimeType ?? "application/octet-stream",
+                                              data: try blobs.get(file)))
+        }
         if route.attach != .ubl, let pdf = document.pdfSHA256 {
             attachments.append(MailAttachment(fileName: document.attachmentBase + ".pdf", mimeType: "application/pdf",
                                               data: try blobs.get(pdf)))

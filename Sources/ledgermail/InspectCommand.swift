@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import LedgerMail
+
+struct InspectCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inspect",
+        abstract: "Show what LedgerMail reads from each file, with no side effect.",
+        discussion: """
+            With --dossier or --vat the kind is decided as that business sees the document.
+            Exit status 1 when any file cannot be read.
+
+            Examples:
+              ledgermail inspect invoice.xml
+              ledgermail inspect --json --vat BE0123456749 invoices/*.xml
+            """
+    )
+
+    @OptionGroup var options: GlobalOptions
+    @Flag(help: "One JSON object per file per line.") var json = false
+    @Option(help: "Decide the kind as this dossier sees it.") var dossier: String?
+    @Option(help: "Decide the kind as the business with this VAT / enterprise number sees it.") var vat: String?
+    @Argument(help: "Files to inspect.") var files: [String]
+
+    func run() async throws {
+        var own: [String] = []
+        if let dossier { own = try await options.gateway().dossier(named: dossier).ownIdentifiers }
+        if let vat {
+            try InvalidInput.checkSingleLine(vat, name: "--vat")
+            guard let number = BelgianNumber.normalize(vat), BelgianNumber.isValid(number) else {
+                throw ValidationError("--vat '\(vat)' is not a valid Belgian VAT or enterprise number (mod 97)")
+            }
+            own.append(number)
+        }
+        let inspector = DocumentInspector(ownIdentifiers: own)
+        var failures = 0
+        for file in files {
+            let result: Result<InspectionReport, InspectionError>
+            if let data = FileManager.default.contents(atPath: file) {
+                result = inspector.inspect(data, file: file)
+            } else {
+                result = .failure(InspectionError(file: file, error: "no such file or not readable"))
+            }
+            switch result {
+            case .success(let report):
+                print(json ? try JSONLine.encode(report) : Self.table(report))
+            case .failure(let error):
+                failures += 1
+                print(json ? try JSONLine.encode(error) : "\(file.singleLine): error: \(error.error)")
+            }
+        }
+        if failures > 0 { throw ExitCode(1) }
+    }
+
+    static func table(_ report: InspectionReport) -> String {
+        var lines = ["\(report.file.singleLine)  [\(report.format.rawValue)] kind: \(report.kind)"]
+        func add(_ label: String, _ value: String?) {
+            if let value, !value.isEmpty { lines.append("  \(label.padding(toLength: 12, withPad: " ", startingAt: 0)) \(value.singleLine)") }
+        }
+        add("document", [report.root, report.typeCode].compactMap { $0 }.joined(separator: " "))
+        add("number", report.number)
+        add("issued", report.issueDate)
+        add("due", report.dueDate)
+        add("supplier", [report.supplier.name, report.supplier.vat].compactMap { $0 }.joined(separator: ", "))
+        add("customer", [report.customer.name, report.customer.vat].compactMap { $0 }.joined(separator: ", "))
+        add("payable", [report.totals.payable, report.currency].compactMap { $0 }.joined(separator: " "))
+        for attachment in report.attachments {
+            add("attachment", "\(attachment.filename) \(attachment.mimeType ?? "") \(attachment.isPDF ? "(PDF)" : "")")
+        }
+        for warning in report.warnings { add("warning", warning) }
+        return lines.joined(separator: "\n")
+    }
+}
