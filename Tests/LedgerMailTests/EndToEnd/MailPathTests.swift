@@ -5,7 +5,13 @@ import Testing
 /// The whole path on real servers: import → SMTP (Postfix) → the accountant's mailbox (Dovecot,
 /// read back over IMAP by Python's strict parser) → a DSN back in the gateway's inbox → status.
 /// One suite, serialized: the tests share the one mail stack and empty it first.
-@Suite("Mail path on the real stack", .serialized, .enabled(if: MailStack.available, MailStack.skipNote))
+/// Every suite that uses the one mail stack is nested in this one, which runs them one at a
+/// time (`.serialized` applies to nested suites): each test empties the stack first.
+@Suite("On the real mail stack", .serialized, .enabled(if: MailStack.available, MailStack.skipNote))
+struct RealStack {}
+
+extension RealStack {
+@Suite("Mail path")
 struct MailPathTests {
     init() { MailStack.reset() }
 
@@ -202,4 +208,4 @@ struct MailPathTests {
         #expect(delivery.state == .deferred && delivery.attempts == 1 && delivery.dueAt != nil)
     }
 }
-
+}

@@ -47,6 +47,39 @@ enum MailStack {
         return try JSONDecoder().decode([FetchedMessage].self, from: Data(result.output.utf8))
     }
 
+    /// How many messages a mailbox holds (cheap: no parsing).
+    static func count(_ user: String) throws -> Int {
+        let result = run("/usr/bin/env", ["python3", "scripts/fetch-mailbox", "--count", host, "1143", caFile, user, password])
+        guard result.status == 0, let count = Int(result.output.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            throw StackError("scripts/fetch-mailbox --count failed: \(result.output)")
+        }
+        return count
+    }
+
+    /// Polls a mailbox until it holds `count` messages, without fetching them.
+    static func waitForCount(_ count: Int, in user: String, seconds: Double = 60) async throws -> Int {
+        let deadline = Date().addingTimeInterval(seconds)
+        var current = try self.count(user)
+        while current < count && Date() < deadline {
+            try await Task.sleep(for: .milliseconds(300))
+            current = try self.count(user)
+        }
+        return current
+    }
+
+    /// `flaky@acct.test` answers 450 at RCPT while on.
+    static func flaky(_ on: Bool) { run("scripts/mailstack", ["flaky", on ? "on" : "off"]) }
+
+    /// Stops or starts Postfix alone: an SMTP outage while IMAP stays up.
+    static func smtp(up: Bool) { run("scripts/mailstack", ["smtp", up ? "up" : "down"]) }
+
+    /// SMTP sessions Postfix has accepted so far (its log's `connect from` lines).
+    static func connections() -> Int {
+        let log = run("scripts/mailstack", ["log"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        return text.components(separatedBy: "\n").filter { $0.contains("]: connect from") }.count
+    }
+
     /// Polls a mailbox until it holds `count` messages (or the time is up), then returns them.
     static func waitFor(_ count: Int, in user: String, seconds: Double = 30) async throws -> [FetchedMessage] {
         let deadline = Date().addingTimeInterval(seconds)

@@ -16,15 +16,17 @@ struct TestGateway {
     }
 
     static func make(smtp: SMTPServer? = MailStack.smtp, imap: IMAPServer? = MailStack.imap(),
-                     clock: Clock? = nil) throws -> TestGateway {
+                     clock: Clock? = nil, retry: RetryPolicy = RetryPolicy()) throws -> TestGateway {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ledgermail-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let settings = Settings(
+        let base = Settings(
             configFile: directory.appendingPathComponent("ledgermail.yaml"),
             dataDirectory: directory.appendingPathComponent("data"),
             smtp: smtp, imap: imap,
             bounceAddress: try EmailAddress("bounces@gateway.test"), replyAddress: try EmailAddress("bounces@gateway.test"),
             templatesDirectory: nil, dispatchDelay: 600, tlsInsecure: false)
+        var settings = base
+        settings.retry = retry
         try "# test\n".write(to: settings.configFile, atomically: true, encoding: utf8)
         _ = try Gateway.initialize(settings: settings, exampleConfig: nil)
         let now: @Sendable () -> Date
@@ -52,4 +54,15 @@ enum Samples {
     static let salesInvoicePDF = url("sales-invoice-V2026-0042.pdf")
     static let salesCreditNote = url("sales-credit-note-C2026-0007.xml")
     static let unknownParty = url("unknown-party-X-77.xml")
+
+    /// `count` distinct purchase invoices (numbers B0001…), written into `directory`.
+    static func purchaseInvoices(_ count: Int, in directory: URL, prefix: String = "B") throws -> [URL] {
+        let template = try String(contentsOf: purchaseInvoice, encoding: .utf8)
+        return try (1...count).map { index in
+            let number = String(format: "LEV/2026/%@%04d", prefix, index)
+            let url = directory.appendingPathComponent(String(format: "invoice-%@%04d.xml", prefix, index))
+            try template.replacingOccurrences(of: "LEV/2026/0815", with: number).write(to: url, atomically: true, encoding: .utf8)
+            return url
+        }
+    }
 }

@@ -77,17 +77,19 @@ final class CurlSMTPConnection: @unchecked Sendable {
     private static func transfer(code: CurlCode, transcript: SMTPTranscript, recipients: [String],
                                  newConnections: Int) -> SMTPTransfer {
         let replies = transcript.recipientReplies
+        let refused = recipients.compactMap { replies[$0] }.filter { !$0.isPositive }
         let outcome: SMTPTransfer.Outcome
         if let refusal = transcript.sessionRefusal {
             // A refused login or TLS step is our configuration, not the document: keep it for a retry.
             outcome = .transientFailure("the SMTP server refused the session (\(refusal.command)): \(refusal.reply.text)")
         } else if code == .ok, let last = transcript.lastReply, last.isPositive {
             outcome = .accepted(last)
-        } else if let last = transcript.lastReply, last.isPermanent,
-                  !replies.values.contains(where: \.isTransient) {
-            outcome = .permanentFailure(last.text)
-        } else if let last = transcript.lastReply, !last.isPositive {
-            outcome = .transientFailure(last.text)
+        } else if !recipients.isEmpty, refused.count == recipients.count {
+            // Every RCPT TO refused: permanent only when every refusal is.
+            let transient = refused.first(where: \.isTransient)
+            outcome = transient.map { .transientFailure($0.text) } ?? .permanentFailure(refused[0].text)
+        } else if let failing = transcript.lastRefusal {
+            outcome = failing.isPermanent ? .permanentFailure(failing.text) : .transientFailure(failing.text)
         } else {
             outcome = .transientFailure(Self.explain(code))
         }

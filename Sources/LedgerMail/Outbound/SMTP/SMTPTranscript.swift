@@ -48,6 +48,9 @@ struct SMTPTranscript {
         return nil
     }
 
+    /// The last 4xx/5xx reply (MAIL FROM, DATA, the message itself), whatever came after it.
+    var lastRefusal: SMTPReply? { exchanges.last(where: { !$0.reply.isPositive })?.reply }
+
     /// The last reply of the session: after the message data, the server's verdict on it.
     var lastReply: SMTPReply? { exchanges.last?.reply }
 }
