@@ -16,7 +16,9 @@ public struct GatewayService: Service {
     public func run() async throws {
         while !Task.isShuttingDownGracefully {
             await gateway.runOnce()
-            try? await Task.sleep(for: interval)
+            // The wait between passes ends at once on SIGTERM; a pass itself is never cut mid-mail.
+            let interval = self.interval
+            _ = try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
         }
     }
 }
