@@ -73,7 +73,7 @@ let package = Package(
             name: "LedgerMailTests",
             dependencies: ["LedgerMail"],
             // Read through #filePath, so they work without the resource bundle machinery.
-            exclude: ["Fixtures", "Support/parse_eml.py"],
+            exclude: ["Fixtures", "Support/parse_eml.py", "Support/bodystructure.py"],
             swiftSettings: swiftSettings
         ),
     ],
