@@ -11,6 +11,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "ledgermail", targets: ["ledgermail"]),
+        .executable(name: "ledgermail-bench", targets: ["ledgermail-bench"]),
         .library(name: "LedgerMail", targets: ["LedgerMail"]),
     ],
     dependencies: [
@@ -66,6 +67,15 @@ let package = Package(
                 "LedgerMail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Throughput figures for the README (benchmarks print, they do not assert).
+        .executableTarget(
+            name: "ledgermail-bench",
+            dependencies: [
+                "LedgerMail",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),
