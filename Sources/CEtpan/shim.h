@@ -164,4 +164,19 @@ static inline int lm_imap_uid_move(mailimap *imap, uint32_t uid, const char *mai
     return r;
 }
 
+/// IMAP IDLE (RFC 2177) on the selected folder for at most `seconds`: 1 when the server
+/// announced something (new mail), 0 when the time ran out, -1 on an error or no IDLE support.
+static inline int lm_imap_idle_wait(mailimap *imap, int seconds) {
+    if (!mailimap_has_idle(imap)) return -1;
+    if (mailstream_setup_idle(imap->imap_stream) != 0) return -1;
+    int result = -1;
+    if (mailimap_idle(imap) == MAILIMAP_NO_ERROR) {
+        int waited = mailstream_wait_idle(imap->imap_stream, seconds);
+        result = waited == MAILSTREAM_IDLE_HASDATA ? 1 : (waited == MAILSTREAM_IDLE_TIMEOUT ? 0 : -1);
+        if (mailimap_idle_done(imap) != MAILIMAP_NO_ERROR) result = -1;
+    }
+    mailstream_unsetup_idle(imap->imap_stream);
+    return result;
+}
+
 #endif

@@ -20,7 +20,7 @@ struct LedgerMailCommand: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, DossierCommand.self, RouteCommand.self, ImportCommand.self, SendCommand.self,
             RunCommand.self, StatusCommand.self, ReviewCommand.self, ResendCommand.self, PreviewCommand.self,
-            InboxCommand.self, InspectCommand.self, ClassifyCommand.self,
+            InboxCommand.self, InspectCommand.self, ClassifyCommand.self, MailOutCommand.self, IntegrationCommand.self,
         ]
     )
 }

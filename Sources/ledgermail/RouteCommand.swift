@@ -5,8 +5,24 @@ struct RouteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "route",
         abstract: "Set where each kind of document goes (the accounting software's import addresses).",
-        subcommands: [Set.self, List.self]
+        subcommands: [Set.self, List.self, Test.self]
     )
+
+    struct Test: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Send a test mail about a route to the accountant's contact address (never to the import address).",
+            discussion: "Example:\n  ledgermail route test acme purchase-invoice"
+        )
+
+        @OptionGroup var options: GlobalOptions
+        @Argument(help: "The dossier.") var dossier: String
+        @Argument(help: "The document kind.") var kind: DocumentKind
+
+        func run() async throws {
+            let contact = try await options.gateway().testRoute(dossier: dossier, kind: kind)
+            print("test mail about the \(kind.rawValue) route sent to \(contact)")
+        }
+    }
 
     struct Set: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -8,20 +8,49 @@ struct SendCommand: AsyncParsableCommand {
         discussion: """
             On a terminal, a long send shows its progress (count, rate, ETA).
 
-            Example:
+            Examples:
               ledgermail send acme --now
+              ledgermail send acme --period 2026-Q3 --comment "Alles binnen" --dry-run
             """
     )
 
     @OptionGroup var options: GlobalOptions
     @Argument(help: "The dossier.") var dossier: String
     @Flag(help: "Send everything waiting (scheduled, deferred and pending), not only what is due.") var now = false
+    @Option(help: "The quarter-end send: every waiting document of the period (2026-Q3 or 2026-09), then a notification to the accountant.")
+    var period: String?
+    @Option(help: "Like --period, for everything issued up to this day (2026-09-30).") var until: String?
+    @Option(help: "A comment for the accountant, in the notification.") var comment: String?
+    @Flag(name: .customLong("dry-run"), help: "With --period: print the plan, send nothing.") var dryRun = false
 
     func run() async throws {
+        if period != nil || until != nil {
+            try await sendPeriod()
+            return
+        }
+        if dryRun || comment != nil { throw ValidationError("--dry-run and --comment go with --period or --until") }
         let report = try await options.gateway().send(dossier: dossier, selection: now ? .everythingWaiting : .due,
                                                       progress: ProgressLine().callback)
         print("sent \(report.sent), deferred \(report.deferred), failed \(report.failed)")
         for problem in report.problems { print("  \(problem)") }
         if report.failed > 0 { throw ExitCode(1) }
+    }
+
+    func sendPeriod() async throws {
+        try checkSingleLine([period, until, comment].compactMap { $0 }, name: "a value")
+        let chosen = try period.map { text throws in try Period(parsing: text) } ?? Period(until: until ?? "")
+        let report = try await options.gateway().sendPeriod(dossier: dossier, period: chosen, comment: comment, dryRun: dryRun,
+                                                             progress: ProgressLine().callback)
+        let plan = report.plan
+        print("\(chosen): \(plan.documents.count) document(s)")
+        for (kind, count) in plan.countsByKind { print("  \(kind?.rawValue ?? "unknown"): \(count)") }
+        print("  to send now: \(plan.toSend.count), sent before: \(plan.sentBefore.count), failed: \(plan.failed.count), bounced: \(plan.bounced.count), held: \(plan.held.count)")
+        for document in plan.toSend where dryRun { print("  would send #\(document.documentID) \(document.number.singleLine) (\(document.kind?.rawValue ?? "?"))") }
+        if let send = report.send {
+            print("sent \(send.sent), deferred \(send.deferred), failed \(send.failed)")
+            for problem in send.problems { print("  \(problem)") }
+        }
+        if let address = report.notifiedAddress { print("notification sent to \(address)") }
+        if dryRun { print("dry run: nothing was sent") }
     }
 }

@@ -14,11 +14,24 @@ public struct GatewayService: Service {
     }
 
     public func run() async throws {
+        var failures = 0
         while !Task.isShuttingDownGracefully {
-            await gateway.runOnce()
-            // The wait between passes ends at once on SIGTERM; a pass itself is never cut mid-mail.
-            let interval = self.interval
-            _ = try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
+            let report = await gateway.runOnce()
+            // A server that keeps failing is retried less and less often (up to 10 minutes).
+            failures = report.errors.isEmpty ? 0 : min(failures + 1, 5)
+            let wait = failures == 0 ? interval : min(interval * (1 << failures), .seconds(600))
+            // The wait ends at once on SIGTERM; a pass itself is never cut mid-mail.
+            let healthy = failures == 0
+            _ = try? await cancelWhenGracefulShutdown { [gateway] in
+                let started = ContinuousClock.now
+                // New mail wakes the service early (IMAP IDLE); without IDLE it just sleeps.
+                if healthy, gateway.settings.imap != nil, wait > .seconds(2),
+                   (try? await gateway.waitForInbox(seconds: Int(wait.components.seconds))) == true {
+                    return
+                }
+                let left = wait - (ContinuousClock.now - started)
+                if left > .zero { try await Task.sleep(for: left) }
+            }
         }
     }
 }

@@ -6,6 +6,8 @@ public struct InboxReport: Sendable, Equatable {
     public var read = 0
     public var bounces = 0
     public var unmatched = 0
+    /// Messages seen before (same bytes): recorded once, never applied twice.
+    public var duplicates = 0
 }
 
 extension Gateway {
@@ -21,6 +23,11 @@ extension Gateway {
             // A new UIDVALIDITY means the folder's UIDs were renumbered: start over from its beginning.
             let lastUID = cursor?.uidValidity == Int64(uidValidity) ? UInt32(cursor?.lastUID ?? 0) : 0
             session.ensureFolder(server.processedFolder)
+            // Mail already recorded but still here (the move failed, or the process died between
+            // recording and moving) is moved now, not read again.
+            for uid in try session.uids(after: 0) where uid <= lastUID {
+                try? session.move(uid: uid, to: server.processedFolder)
+            }
             var report = InboxReport()
             for uid in try session.uids(after: lastUID) {
                 let raw = try session.message(uid: uid)
@@ -29,6 +36,7 @@ extension Gateway {
                 report.read += 1
                 if effect.changedDelivery { report.bounces += 1 }
                 if effect.unmatched { report.unmatched += 1 }
+                if effect.duplicate { report.duplicates += 1 }
                 do {
                     try session.move(uid: uid, to: server.processedFolder)
                 } catch {
@@ -40,9 +48,21 @@ extension Gateway {
         }
     }
 
+    /// Waits until new mail arrives in the inbox (IMAP IDLE) or `seconds` pass; false when the
+    /// server has no IDLE, so the caller just polls.
+    @discardableResult
+    public func waitForInbox(seconds: Int) async throws -> Bool {
+        let server = try settings.requireIMAP()
+        return try await IMAPClient(server: server).withSession { session, server in
+            _ = try session.select(server.folder)
+            return try session.idle(seconds: seconds) ?? false
+        }
+    }
+
     struct InboundEffect {
         var changedDelivery = false
         var unmatched = false
+        var duplicate = false
     }
 
     /// Classifies one message and records it with its effect, in one transaction with the cursor.
@@ -52,6 +72,12 @@ extension Gateway {
         let bounceAddress = settings.bounceAddress
         return try database.write { db in
             var effect = InboundEffect()
+            // The same bytes again (a folder rebuilt with a new UIDVALIDITY, a copy): recorded once.
+            if try InboundRecord.filter(Column("rawSHA256") == rawHash).fetchCount(db) > 0 {
+                try MailboxCursorRecord(mailbox: cursorKey, uidValidity: Int64(uidValidity), lastUID: Int64(uid)).save(db)
+                effect.duplicate = true
+                return effect
+            }
             var deliveryID: Int64?
             var verpValid = false
             if let bounceAddress {

@@ -108,6 +108,19 @@ enum Migrations {
                 t.add(column: "fileExtension", .text)
             }
         }
+        migrator.registerMigration("v4: inbound by content") { db in
+            try db.create(index: "inbound_raw", on: "inbound", columns: ["rawSHA256"])
+        }
+        migrator.registerMigration("v5: notifications") { db in
+            try db.create(table: "notification") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("dossier", .text).notNull().references("dossier", onDelete: .cascade)
+                t.column("period", .text).notNull()
+                t.column("recipient", .text).notNull()
+                t.column("messageID", .text).notNull()
+                t.column("sentAt", .datetime).notNull()
+            }
+        }
         return migrator
     }
 }

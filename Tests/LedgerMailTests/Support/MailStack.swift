@@ -73,6 +73,11 @@ enum MailStack {
     /// Stops or starts Postfix alone: an SMTP outage while IMAP stays up.
     static func smtp(up: Bool) { run("scripts/mailstack", ["smtp", up ? "up" : "down"]) }
 
+    /// Dovecot's log so far (to see what a client did or did not try).
+    static func dovecotLog() -> String {
+        (try? String(contentsOfFile: directory + "/log/dovecot.log", encoding: .utf8)) ?? ""
+    }
+
     /// SMTP sessions Postfix has accepted so far (its log's `connect from` lines).
     static func connections() -> Int {
         let log = run("scripts/mailstack", ["log"]).output.trimmingCharacters(in: .whitespacesAndNewlines)

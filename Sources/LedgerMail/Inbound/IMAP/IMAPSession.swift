@@ -85,6 +85,18 @@ final class IMAPSession: @unchecked Sendable {
         try check(IMAPResultCode(rawValue: lm_imap_uid_move(imap, uid, folder)), "move \(uid) to \(folder)")
     }
 
+    /// Waits with IMAP IDLE until the server announces a change or `seconds` pass. Nil when the
+    /// server has no IDLE (the caller polls instead).
+    func idle(seconds: Int) throws(IMAPError) -> Bool? {
+        switch lm_imap_idle_wait(imap, Int32(seconds)) {
+        case 1: return true
+        case 0: return false
+        default:
+            guard mailimap_has_idle(imap) != 0 else { return nil }
+            throw IMAPError("IMAP IDLE failed")
+        }
+    }
+
     private func check(_ code: IMAPResultCode, _ what: String) throws(IMAPError) {
         guard code.isSuccess else { throw IMAPError("IMAP \(what): \(code)") }
     }

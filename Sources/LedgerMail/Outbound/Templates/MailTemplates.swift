@@ -1,12 +1,16 @@
 import Foundation
 import Mustache
 
-/// The mail texts in `templates/{nl,fr,en}/` (swift-mustache): `document-subject` and
-/// `document` for each document mail. `templates_dir` overrides the built-in set, which is
+/// The mail texts in `templates/{nl,fr,en}/` (swift-mustache): the document mail, the
+/// quarter-end notification, the self-mail and the route test, each a subject and a body. `templates_dir` overrides the built-in set, which is
 /// found beside the executable (or in the source tree it was built from).
 struct MailTemplates: Sendable {
     let directory: URL
     private let templates: [String: MustacheTemplate]
+
+    /// Every template, each in every language; a `templates_dir` must hold them all.
+    static let names = ["document-subject", "document", "notification-subject", "notification",
+                        "selfmail-subject", "selfmail", "route-test-subject", "route-test"]
 
     init(directory explicit: URL?) throws {
         guard let directory = explicit ?? Self.builtInDirectory() else {
@@ -14,7 +18,7 @@ struct MailTemplates: Sendable {
         }
         var templates: [String: MustacheTemplate] = [:]
         for language in Language.allCases {
-            for name in ["document-subject", "document"] {
+            for name in Self.names {
                 let url = directory.appendingPathComponent(language.rawValue).appendingPathComponent("\(name).mustache")
                 guard let text = try? String(contentsOf: url, encoding: .utf8) else {
                     throw InvalidInput("missing mail template \(url.path)")

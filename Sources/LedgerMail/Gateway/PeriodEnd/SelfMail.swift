@@ -1,0 +1,101 @@
+import Foundation
+import GRDB
+import ZIPFoundation
+
+/// What `mail-out` sent.
+public struct SelfMailReport: Sendable, Equatable {
+    public var documents: Int
+    /// One entry per mail: how many documents and how many bytes it carried.
+    public var mails: [(documents: Int, bytes: Int)]
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.documents == rhs.documents && lhs.mails.map(\.documents) == rhs.mails.map(\.documents)
+            && lhs.mails.map(\.bytes) == rhs.mails.map(\.bytes)
+    }
+}
+
+extension Gateway {
+    /// For accountants without import addresses: every document of the period (UBL + PDF) to
+    /// any address, as attachments or in one ZIP per mail, split into numbered mails that each
+    /// stay under `maxSize`, with a summary in the body. A single document too big for the cap
+    /// is refused with the reason, never truncated.
+    public func mailOut(dossier name: String, period: Period, to address: String, zip: Bool,
+                        maxSize: ByteSize = ByteSize(bytes: 20 << 20)) async throws -> SelfMailReport {
+        try InvalidInput.checkSingleLine(address, name: "--to")
+        let recipient = try EmailAddress(address)
+        let dossier = try self.dossier(named: name)
+        let plan = try planPeriod(dossier: name, period: period)
+        guard !plan.documents.isEmpty else { throw InvalidInput("dossier '\(name)' has no documents in \(period)") }
+
+        // Each document's files, read from the store.
+        var bundles: [(document: PeriodDocument, files: [MailAttachment])] = []
+        for planned in plan.documents {
+            guard let record = try database.read({ db in try DocumentRecord.fetchOne(db, key: planned.documentID) }) else { continue }
+            var files: [MailAttachment] = []
+            if let hash = record.ublSHA256 { files.append(.init(fileName: record.attachmentBase + ".xml", mimeType: "application/xml", data: try blobs.get(hash))) }
+            if let hash = record.fileSHA256 {
+                files.append(.init(fileName: record.attachmentBase + "." + (record.fileExtension ?? "bin"),
+                                   mimeType: record.fileMimeType ?? "application/octet-stream", data: try blobs.get(hash)))
+            }
+            if let hash = record.pdfSHA256 { files.append(.init(fileName: record.attachmentBase + ".pdf", mimeType: "application/pdf", data: try blobs.get(hash))) }
+            bundles.append((planned, files))
+        }
+
+        // Split greedily in document order; base64 makes 4 bytes of 3, plus headers and text.
+        let budget = maxSize.bytes - 16 << 10
+        func encodedSize(_ files: [MailAttachment]) -> Int { files.reduce(0) { $0 + ($1.data.count + 2) / 3 * 4 * 78 / 76 + 400 } }
+        var groups: [[(document: PeriodDocument, files: [MailAttachment])]] = [[]]
+        for bundle in bundles {
+            let alone = encodedSize(bundle.files)
+            guard alone <= budget else {
+                throw InvalidInput("document \(bundle.document.number) alone is \(ByteSize(bytes: alone)), over the \(maxSize) cap: nothing was sent")
+            }
+            if encodedSize((groups[groups.count - 1] + [bundle]).flatMap(\.files)) > budget, !groups[groups.count - 1].isEmpty {
+                groups.append([])
+            }
+            groups[groups.count - 1].append(bundle)
+        }
+
+        var report = SelfMailReport(documents: bundles.count, mails: [])
+        for (index, group) in groups.enumerated() {
+            var attachments = group.flatMap(\.files)
+            if zip { attachments = [try Self.zipped(attachments, name: "\(dossier.name)-\(period.description)-\(index + 1).zip")] }
+            let values: [String: Any] = [
+                "company": dossier.company.singleLine, "period": period.description, "zip": zip,
+                "count": group.count, "total": bundles.count,
+                "parts": groups.count > 1 ? groups.count : 0, "part": index + 1,
+                "documents": group.map { ["kind": $0.document.kind?.label(dossier.language) ?? "?",
+                                          "number": $0.document.number.singleLine,
+                                          "counterparty": $0.document.counterparty?.singleLine ?? "",
+                                          "files": $0.files.map(\.fileName).joined(separator: ", ")] },
+            ]
+            let content = MailContent(
+                from: dossier.from, to: [recipient], replyTo: settings.replyAddress,
+                subject: templates.render("selfmail-subject", language: dossier.language, values).singleLine,
+                text: templates.render("selfmail", language: dossier.language, values),
+                attachments: attachments, messageID: MessageComposer.newMessageID(domain: dossier.from.address.domain), date: clock())
+            let message = MessageComposer.compose(content)
+            try await sendPlain(content, to: [recipient], what: "self-mail \(index + 1)/\(groups.count) for \(period)")
+            report.mails.append((group.count, message.count))
+        }
+        return report
+    }
+
+    /// One ZIP (deflated) holding `files`, built in memory.
+    static func zipped(_ files: [MailAttachment], name: String) throws -> MailAttachment {
+        let archive = try Archive(data: Data(), accessMode: .create)
+        var used: Set<String> = []
+        for file in files {
+            var entry = file.fileName
+            var counter = 2
+            while used.contains(entry) { entry = "\(counter)-\(file.fileName)"; counter += 1 }
+            used.insert(entry)
+            let data = file.data
+            try archive.addEntry(with: entry, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        guard let data = archive.data else { throw StorageError("the ZIP archive could not be built") }
+        return MailAttachment(fileName: name, mimeType: "application/zip", data: data)
+    }
+}

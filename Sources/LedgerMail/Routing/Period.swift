@@ -1,0 +1,54 @@
+import Foundation
+
+/// A bookkeeping period: a quarter (`2026-Q3`), a month (`2026-09`), or everything up to a day
+/// (`--until 2026-09-30`). A document belongs to it by its issue date, or its import date
+/// when it has none.
+public struct Period: Sendable, Equatable, CustomStringConvertible {
+    /// First and last day, inclusive, as `YYYY-MM-DD` (so they compare as text).
+    public let firstDay: String?
+    public let lastDay: String
+    public let description: String
+
+    public init(parsing text: String) throws(InvalidInput) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces).uppercased()
+        let parts = trimmed.split(separator: "-")
+        guard parts.count == 2, let year = Int(parts[0]), (2000...2999).contains(year) else {
+            throw InvalidInput("period '\(text.singleLine)' must look like 2026-Q3 or 2026-09")
+        }
+        let months: ClosedRange<Int>
+        if parts[1].hasPrefix("Q"), let quarter = Int(parts[1].dropFirst()), (1...4).contains(quarter) {
+            months = (quarter * 3 - 2)...(quarter * 3)
+        } else if let month = Int(parts[1]), (1...12).contains(month), parts[1].count == 2 {
+            months = month...month
+        } else {
+            throw InvalidInput("period '\(text.singleLine)' must look like 2026-Q3 or 2026-09")
+        }
+        firstDay = String(format: "%04d-%02d-01", year, months.lowerBound)
+        lastDay = String(format: "%04d-%02d-%02d", year, months.upperBound, Self.daysIn(year: year, month: months.upperBound))
+        description = trimmed
+    }
+
+    /// Everything issued up to and including `day` (`YYYY-MM-DD`).
+    public init(until day: String) throws(InvalidInput) {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd"
+        guard formatter.date(from: day) != nil, day.count == 10 else {
+            throw InvalidInput("--until '\(day.singleLine)' must be a date like 2026-09-30")
+        }
+        firstDay = nil
+        lastDay = day
+        description = "until \(day)"
+    }
+
+    public func contains(day: String) -> Bool {
+        (firstDay.map { day >= $0 } ?? true) && day <= lastDay
+    }
+
+    private static func daysIn(year: Int, month: Int) -> Int {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let date = calendar.date(from: DateComponents(year: year, month: month, day: 1))!
+        return calendar.range(of: .day, in: .month, for: date)!.count
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import LedgerMail
+
+struct MailOutCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mail-out",
+        abstract: "Mail all documents of a period (UBL + PDF) to any address, for accountants without import addresses.",
+        discussion: """
+            Split into numbered mails under the size cap, as attachments or one ZIP per mail, with a summary in the body.
+
+            Example:
+              ledgermail mail-out acme --period 2026-Q3 --to boekhouder@example.be --zip --max-size 10MB
+            """
+    )
+
+    @OptionGroup var options: GlobalOptions
+    @Argument(help: "The dossier.") var dossier: String
+    @Option(help: "The period (2026-Q3 or 2026-09).") var period: String
+    @Option(help: "Where to send the documents.") var to: String
+    @Flag(help: "One ZIP per mail instead of loose attachments.") var zip = false
+    @Option(name: .customLong("max-size"), help: "The largest mail, e.g. 20MB.") var maxSize = "20MB"
+
+    func run() async throws {
+        try checkSingleLine([period, to, maxSize], name: "a value")
+        let report = try await options.gateway().mailOut(dossier: dossier, period: try Period(parsing: period), to: to, zip: zip,
+                                                         maxSize: try ByteSize(parsing: maxSize))
+        print("\(report.documents) document(s) in \(report.mails.count) mail(s) to \(to)")
+        for (index, mail) in report.mails.enumerated() {
+            print("  mail \(index + 1): \(mail.documents) document(s), \(ByteSize(bytes: mail.bytes))")
+        }
+    }
+}

@@ -1,0 +1,199 @@
+import Foundation
+import Testing
+@testable import LedgerMail
+
+extension RealStack {
+/// The gateway's inbox on real servers: what comes back changes exactly what it should.
+@Suite("Inbound on the real stack")
+struct InboundStackTests {
+    init() { MailStack.reset() }
+
+    /// A dossier with one sent purchase invoice; returns its document id and Message-ID.
+    func sentInvoice(_ test: TestGateway, to address: String = "inkoop@acct.test") async throws -> (Int64, String) {
+        try test.addDossier()
+        try test.gateway.setRoute(dossier: "acme", kind: .purchaseInvoice, addresses: [address])
+        guard case .stored(let id, _, _, _, _, _) = try test.gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice) else {
+            throw StackError("import failed")
+        }
+        let report = try await test.gateway.send(dossier: "acme", selection: .everythingWaiting)
+        try #require(report.sent == 1, "\(report.problems)")
+        let messageID = try #require(try test.gateway.status(dossier: "acme").first?.deliveries.first?.messageID)
+        return (id, messageID)
+    }
+
+    /// Sends a raw mail into the stack over SMTP (as another party would).
+    func deliver(_ text: String, from: String, to: String) async throws {
+        let client = try SMTPClient(server: MailStack.smtp)
+        let message = Data(text.replacingOccurrences(of: "\n", with: "\r\n").utf8)
+        let transfer = await client.send(envelopeFrom: try EmailAddress(from), recipients: [try EmailAddress(to)], message: message)
+        guard case .accepted = transfer.outcome else { throw StackError("not accepted: \(transfer.outcome)") }
+    }
+
+    /// Runs inbox passes until `condition` holds or 30 s pass.
+    func readUntil(_ test: TestGateway, _ condition: () throws -> Bool) async throws {
+        let deadline = Date().addingTimeInterval(30)
+        repeat {
+            _ = try await test.gateway.readInbox()
+            if try condition() { return }
+            try await Task.sleep(for: .milliseconds(300))
+        } while Date() < deadline
+    }
+
+    func firstDocument(_ test: TestGateway) throws -> DocumentStatus {
+        try #require(try test.gateway.status(dossier: "acme").first)
+    }
+
+    @Test("a reply from the accountant's mailbox is attached to its document")
+    func replyAttached() async throws {
+        let test = try TestGateway.make()
+        let (_, messageID) = try await sentInvoice(test)
+        try await deliver("""
+            From: Boekhouder <boekhouder@acct.test>
+            To: bounces@gateway.test
+            Subject: Re: Acme BV: Aankoopfactuur LEV/2026/0815
+            Message-ID: <reply-1@acct.test>
+            In-Reply-To: \(messageID)
+            References: \(messageID)
+
+            Graag ook de bestelbon erbij.
+            """, from: "boekhouder@acct.test", to: "bounces@gateway.test")
+        try await readUntil(test) { try firstDocument(test).inbound.contains { $0.kind == "reply" } }
+        let document = try firstDocument(test)
+        #expect(document.inbound.first?.kind == "reply" && document.inbound.first?.summary.contains("Re:") == true)
+        #expect(document.deliveries.first?.state == .sent, "a reply changes no state")
+    }
+
+    @Test("a forged bounce, with a bad token or none, is unmatched: the delivery stays sent")
+    func forgedBounce() async throws {
+        let test = try TestGateway.make()
+        let (_, messageID) = try await sentInvoice(test)
+        let deliveryID = try #require(try test.gateway.status(dossier: "acme").first?.deliveries.first?.id)
+        for target in ["bounces+d\(deliveryID)-00000000000000000000@gateway.test", "bounces@gateway.test"] {
+            try await deliver("""
+                From: MAILER-DAEMON@evil.example
+                To: \(target)
+                Subject: Undelivered Mail Returned to Sender
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=delivery-status; boundary="b"
+
+                --b
+                Content-Type: text/plain
+
+                Your message could not be delivered.
+                --b
+                Content-Type: message/delivery-status
+
+                Reporting-MTA: dns; evil.example
+
+                Final-Recipient: rfc822; inkoop@acct.test
+                Action: failed
+                Status: 5.1.1
+
+                --b
+                Content-Type: text/rfc822-headers
+
+                Message-ID: \(messageID)
+                --b--
+                """, from: "postmaster@gateway.test", to: target)
+        }
+        var report = InboxReport()
+        let deadline = Date().addingTimeInterval(30)
+        repeat {
+            let pass = try await test.gateway.readInbox()
+            report.read += pass.read
+            report.bounces += pass.bounces
+            if report.read >= 2 { break }
+            try await Task.sleep(for: .milliseconds(300))
+        } while Date() < deadline
+        #expect(report.read == 2 && report.bounces == 0)
+        let delivery = try #require(try firstDocument(test).deliveries.first)
+        #expect(delivery.state == .sent && delivery.bounce == nil)
+        let unmatched = try test.gateway.inbox(dossier: "acme", unmatched: true)
+        #expect(unmatched.count + (try test.gateway.inbox(dossier: "acme", unmatched: false).count) == 2)
+        #expect(try test.gateway.inbox(dossier: "acme", unmatched: false).allSatisfy { !$0.verified },
+                "linked by Message-ID for display only")
+    }
+
+    @Test("stopped and restarted mid-way: nothing processed twice, nothing missed")
+    func restartMidWay() async throws {
+        let test = try TestGateway.make()
+        _ = try await sentInvoice(test)
+        for index in 1...3 {
+            try await deliver("From: x@acct.test\nTo: bounces@gateway.test\nSubject: note \(index)\nMessage-ID: <n\(index)@acct.test>\n\nhallo \(index)\n",
+                              from: "x@acct.test", to: "bounces@gateway.test")
+        }
+        try await readUntil(test) { try test.gateway.inbox(dossier: "acme", unmatched: true).count == 3 }
+        // A "restart": another gateway on the same data directory, more mail, another pass.
+        let restarted = try Gateway(settings: test.gateway.settings)
+        try await deliver("From: x@acct.test\nTo: bounces@gateway.test\nSubject: note 4\nMessage-ID: <n4@acct.test>\n\nhallo 4\n",
+                          from: "x@acct.test", to: "bounces@gateway.test")
+        let deadline = Date().addingTimeInterval(30)
+        while try restarted.inbox(dossier: "acme", unmatched: true).count < 4, Date() < deadline {
+            _ = try await restarted.readInbox()
+            try await Task.sleep(for: .milliseconds(300))
+        }
+        _ = try await restarted.readInbox()
+        let subjects = try restarted.inbox(dossier: "acme", unmatched: true).compactMap(\.subject).sorted()
+        #expect(subjects == ["note 1", "note 2", "note 3", "note 4"])
+    }
+
+    @Test("the folder deleted and recreated (a new UIDVALIDITY): nothing missed, nothing twice")
+    func newUIDValidity() async throws {
+        var imap = MailStack.imap()
+        imap.folder = "Returns"
+        let test = try TestGateway.make(imap: imap)
+        _ = try await sentInvoice(test)
+        let append = { (subject: String) in
+            MailStack.run("/usr/bin/env", ["python3", "-c", """
+                import imaplib, ssl, sys
+                m = imaplib.IMAP4('127.0.0.1', 1143); m.starttls(ssl_context=ssl.create_default_context(cafile='\(MailStack.caFile)'))
+                m.login('bounces@gateway.test', 'secret'); m.create('Returns')
+                m.append('Returns', None, None, b'From: x@acct.test\\r\\nSubject: \(subject)\\r\\nMessage-ID: <\(subject)@acct.test>\\r\\n\\r\\nhi\\r\\n')
+                m.logout()
+                """])
+        }
+        let drop = {
+            MailStack.run("/usr/bin/env", ["python3", "-c", """
+                import imaplib, ssl
+                m = imaplib.IMAP4('127.0.0.1', 1143); m.starttls(ssl_context=ssl.create_default_context(cafile='\(MailStack.caFile)'))
+                m.login('bounces@gateway.test', 'secret'); print(m.delete('Returns')); m.logout()
+                """])
+        }
+        #expect(append("first").status == 0)
+        #expect(append("second").status == 0)
+        #expect(try await test.gateway.readInbox().read == 2)
+        #expect(drop().status == 0)
+        #expect(append("third").status == 0)
+        let pass = try await test.gateway.readInbox()
+        #expect(pass.read == 1 && pass.duplicates == 0, "the new folder's first UID is read: \(pass)")
+        #expect(try await test.gateway.readInbox().read == 0)
+        let subjects = try test.gateway.inbox(dossier: "acme", unmatched: true).compactMap(\.subject).sorted()
+        #expect(subjects == ["first", "second", "third"])
+    }
+
+    @Test("an IMAP server whose certificate is not trusted is refused before LOGIN")
+    func untrustedBeforeLogin() async throws {
+        var imap = MailStack.imap()
+        imap.caFile = nil
+        imap.password = "never-sent"
+        let test = try TestGateway.make(imap: imap)
+        let logBefore = MailStack.dovecotLog()
+        await #expect(throws: IMAPError.self) { _ = try await test.gateway.readInbox() }
+        let logAfter = MailStack.dovecotLog()
+        let during = String(logAfter.dropFirst(logBefore.count))
+        #expect(!during.contains("Login: user=<") && !during.contains("auth failed"), "no LOGIN was attempted: \(during)")
+    }
+
+    @Test("IMAP IDLE wakes up when mail arrives")
+    func idleWakesUp() async throws {
+        let test = try TestGateway.make()
+        try test.addDossier()
+        async let woke = test.gateway.waitForInbox(seconds: 20)
+        try await Task.sleep(for: .seconds(1))
+        try await deliver("From: x@acct.test\nTo: bounces@gateway.test\nSubject: wake\n\nhi\n", from: "x@acct.test", to: "bounces@gateway.test")
+        let started = Date()
+        #expect(try await woke == true)
+        #expect(Date().timeIntervalSince(started) < 15)
+    }
+}
+}
