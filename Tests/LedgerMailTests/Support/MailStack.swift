@@ -73,6 +73,56 @@ enum MailStack {
     /// Stops or starts Postfix alone: an SMTP outage while IMAP stays up.
     static func smtp(up: Bool) { run("scripts/mailstack", ["smtp", up ? "up" : "down"]) }
 
+    /// The text bodies of a mailbox's messages (Python's `email`, decoded).
+    static func bodies(_ user: String) throws -> [String] {
+        let result = python("""
+            import email, email.policy, json
+            bodies = []
+            for raw in fetch_all():
+                m = email.message_from_bytes(raw, policy=email.policy.default)
+                b = m.get_body(preferencelist=("plain",))
+                bodies.append(b.get_content() if b is not None else "")
+            print(json.dumps(bodies))
+            """, user: user)
+        return try JSONDecoder().decode([String].self, from: Data(result.utf8))
+    }
+
+    /// Every entry of every ZIP attached in a mailbox: name → sha256 of its bytes.
+    static func zipEntries(_ user: String) throws -> [String: String] {
+        let result = python("""
+            import email, email.policy, hashlib, io, json, zipfile
+            entries = {}
+            for raw in fetch_all():
+                m = email.message_from_bytes(raw, policy=email.policy.default)
+                for part in m.iter_attachments():
+                    if part.get_content_type() == "application/zip":
+                        with zipfile.ZipFile(io.BytesIO(part.get_payload(decode=True))) as z:
+                            for name in z.namelist():
+                                entries[name] = hashlib.sha256(z.read(name)).hexdigest()
+            print(json.dumps(entries))
+            """, user: user)
+        return try JSONDecoder().decode([String: String].self, from: Data(result.utf8))
+    }
+
+    /// Runs a Python snippet that has `fetch_all()` (every raw message of `user`'s INBOX).
+    private static func python(_ body: String, user: String) -> String {
+        let prelude = """
+            import imaplib, ssl
+            def fetch_all():
+                m = imaplib.IMAP4('\(host)', 1143)
+                m.starttls(ssl_context=ssl.create_default_context(cafile='\(caFile)'))
+                m.login('\(user)', '\(password)')
+                m.select('INBOX', readonly=True)
+                out = []
+                for uid in m.uid('SEARCH', None, 'ALL')[1][0].split():
+                    out.append(m.uid('FETCH', uid, '(BODY.PEEK[])')[1][0][1])
+                m.logout()
+                return out
+
+            """
+        return run("/usr/bin/env", ["python3", "-c", prelude + body]).output
+    }
+
     /// Dovecot's log so far (to see what a client did or did not try).
     static func dovecotLog() -> String {
         (try? String(contentsOfFile: directory + "/log/dovecot.log", encoding: .utf8)) ?? ""

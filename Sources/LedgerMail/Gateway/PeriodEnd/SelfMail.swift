@@ -42,7 +42,7 @@ extension Gateway {
         }
 
         // Split greedily in document order; base64 makes 4 bytes of 3, plus headers and text.
-        let budget = maxSize.bytes - 16 << 10
+        let budget = maxSize.bytes - 4 << 10   // headers and the summary text
         func encodedSize(_ files: [MailAttachment]) -> Int { files.reduce(0) { $0 + ($1.data.count + 2) / 3 * 4 * 78 / 76 + 400 } }
         var groups: [[(document: PeriodDocument, files: [MailAttachment])]] = [[]]
         for bundle in bundles {
