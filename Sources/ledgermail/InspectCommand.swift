@@ -27,10 +27,16 @@ struct InspectCommand: AsyncParsableCommand {
         if let dossier { own = try await options.gateway().dossier(named: dossier).ownIdentifiers }
         if let vat {
             try InvalidInput.checkSingleLine(vat, name: "--vat")
-            guard let number = BelgianNumber.normalize(vat), BelgianNumber.isValid(number) else {
-                throw ValidationError("--vat '\(vat)' is not a valid Belgian VAT or enterprise number (mod 97)")
+            // A Belgian number is checked (mod 97); a foreign VAT number is taken as written.
+            if let number = BelgianNumber.normalize(vat) {
+                guard BelgianNumber.isValid(number) else {
+                    throw ValidationError("--vat '\(vat)': the check digits are wrong (mod 97)")
+                }
+                own.append(number)
+            } else {
+                guard vat.contains(where: \.isNumber) else { throw ValidationError("--vat '\(vat)' is not a VAT number") }
+                own.append(vat)
             }
-            own.append(number)
         }
         let inspector = DocumentInspector(ownIdentifiers: own)
         var failures = 0

@@ -88,7 +88,7 @@ struct InvoicePDFRendererTests {
 struct InvoicePDFCorpusTests {
     static let files = Corpus.fileNames.filter { $0.hasPrefix("ublbe_") }
 
-    @Test("names, VAT numbers, number, lines, VAT rates and payable appear", arguments: files, Language.allCases)
+    @Test("names, VAT numbers, number, lines, VAT rates and amounts, payable and payment reference appear", arguments: files, Language.allCases)
     func ublbe(file: String, language: Language) throws {
         let document = try UBLReader().read(Corpus.contents(of: file))
         let pdf = try InvoicePDFRenderer.render(document, language: language)
@@ -98,6 +98,8 @@ struct InvoicePDFCorpusTests {
         var expected = [title ?? "?", document.number, format.money(document.totals.payableAmount)]
         expected += [document.supplier.name, document.customer.name, document.supplier.vat, document.customer.vat].compactMap { $0 }
         expected += document.taxBreakdown.map { format.percent($0.percent) }
+        expected += document.taxBreakdown.compactMap(\.taxAmount).map { format.money($0) }
+        expected += [document.paymentReference].compactMap { $0 }
         expected += document.lines.compactMap(\.description)
         for fragment in expected {
             #expect(text.contains(fragment), "\(file) \(language): \"\(fragment)\" missing from: \(text)")

@@ -44,7 +44,7 @@ struct InvoiceLabels {
     private static let dutch = InvoiceLabels(
         invoice: "Factuur", creditNote: "Creditnota", number: "Nummer", issueDate: "Datum",
         dueDate: "Vervaldatum", supplier: "Leverancier", customer: "Klant", vatNumber: "Btw-nr.",
-        description: "Omschrijving", quantity: "Aantal", price: "Eenheidsprijs", lineVAT: "Btw",
+        description: "Omschrijving", quantity: "Aantal", price: "Prijs", lineVAT: "Btw",
         amount: "Bedrag", vatRate: "Btw-tarief", vatBase: "Maatstaf van heffing", vatAmount: "Btw",
         totalNet: "Totaal excl. btw", totalVAT: "Btw", totalGross: "Totaal incl. btw",
         prepaid: "Reeds betaald", payable: "Te betalen", paymentReference: "Mededeling",
@@ -54,7 +54,7 @@ struct InvoiceLabels {
     private static let french = InvoiceLabels(
         invoice: "Facture", creditNote: "Note de crédit", number: "Numéro", issueDate: "Date",
         dueDate: "Échéance", supplier: "Fournisseur", customer: "Client", vatNumber: "N° TVA",
-        description: "Description", quantity: "Quantité", price: "Prix unitaire", lineVAT: "TVA",
+        description: "Description", quantity: "Quantité", price: "Prix unit.", lineVAT: "TVA",
         amount: "Montant", vatRate: "Taux de TVA", vatBase: "Base imposable", vatAmount: "TVA",
         totalNet: "Total HTVA", totalVAT: "TVA", totalGross: "Total TVAC",
         prepaid: "Déjà payé", payable: "À payer", paymentReference: "Communication",
