@@ -30,8 +30,8 @@ struct InboundStackTests {
     }
 
     /// Runs inbox passes until `condition` holds or 30 s pass.
-    func readUntil(_ test: TestGateway, _ condition: () throws -> Bool) async throws {
-        let deadline = Date().addingTimeInterval(30)
+    func readUntil(_ test: TestGateway, seconds: Double = 30, _ condition: () throws -> Bool) async throws {
+        let deadline = Date().addingTimeInterval(seconds)
         repeat {
             _ = try await test.gateway.readInbox()
             if try condition() { return }
@@ -61,6 +61,20 @@ struct InboundStackTests {
         let document = try firstDocument(test)
         #expect(document.inbound.first?.kind == "reply" && document.inbound.first?.summary.contains("Re:") == true)
         #expect(document.deliveries.first?.state == .sent, "a reply changes no state")
+    }
+
+    @Test("a queue-deferred recipient: the delay DSN is noted, the delivery stays alive")
+    func delayNoted() async throws {
+        MailStack.run("scripts/mailstack", ["delay-warnings", "5"])
+        defer { MailStack.run("scripts/mailstack", ["delay-warnings", "off"]) }
+        let test = try TestGateway.make()
+        _ = try await sentInvoice(test, to: "deferq@acct.test")
+        try await readUntil(test, seconds: 90) { try firstDocument(test).inbound.contains { $0.kind == "delay" } }
+        let document = try firstDocument(test)
+        let delay = try #require(document.inbound.first { $0.kind == "delay" })
+        #expect(delay.summary.contains("deferq@acct.test") && delay.summary.contains("4.4.1"), "\(delay.summary)")
+        #expect(document.deliveries.first?.state == .sent && document.deliveries.first?.bounce == nil, "still alive")
+        MailStack.run("scripts/mailstack", ["reset"])   // drop the held mail: no more warnings
     }
 
     @Test("a forged bounce, with a bad token or none, is unmatched: the delivery stays sent")
