@@ -65,11 +65,7 @@ extension Gateway {
             "addresses": route.addresses.map(\.value), "attach": route.attach.rawValue,
             "max_size": route.maxSize.map(\.description) ?? "",
         ]
-        let content = MailContent(
-            from: dossier.from, to: [dossier.accountant], replyTo: settings.replyAddress,
-            subject: templates.render("route-test-subject", language: dossier.language, values).singleLine,
-            text: templates.render("route-test", language: dossier.language, values),
-            attachments: [], messageID: MessageComposer.newMessageID(domain: dossier.from.address.domain), date: clock())
+        let content = templatedMail("route-test", values, dossier: dossier, to: [dossier.accountant])
         try await sendPlain(content, to: [dossier.accountant], what: "the test of the \(kind.rawValue) route")
         return dossier.accountant
     }

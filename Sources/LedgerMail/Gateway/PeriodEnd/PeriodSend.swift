@@ -49,11 +49,7 @@ extension Gateway {
             "has_problems": !(after.failed.isEmpty && after.bounced.isEmpty && after.held.isEmpty && after.toSend.isEmpty),
             "comment": comment ?? "",
         ]
-        let content = MailContent(
-            from: dossier.from, to: [dossier.accountant], replyTo: settings.replyAddress,
-            subject: templates.render("notification-subject", language: dossier.language, values).singleLine,
-            text: templates.render("notification", language: dossier.language, values),
-            attachments: [], messageID: MessageComposer.newMessageID(domain: dossier.from.address.domain), date: clock())
+        let content = templatedMail("notification", values, dossier: dossier, to: [dossier.accountant])
         try await sendPlain(content, to: [dossier.accountant], what: "the notification for \(after.period)")
         try database.write { db in
             try db.execute(sql: "INSERT INTO notification (dossier, period, recipient, messageID, sentAt) VALUES (?, ?, ?, ?, ?)",

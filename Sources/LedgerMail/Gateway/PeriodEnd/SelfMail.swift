@@ -69,11 +69,7 @@ extension Gateway {
                                           "counterparty": $0.document.counterparty?.singleLine ?? "",
                                           "files": $0.files.map(\.fileName).joined(separator: ", ")] },
             ]
-            let content = MailContent(
-                from: dossier.from, to: [recipient], replyTo: settings.replyAddress,
-                subject: templates.render("selfmail-subject", language: dossier.language, values).singleLine,
-                text: templates.render("selfmail", language: dossier.language, values),
-                attachments: attachments, messageID: MessageComposer.newMessageID(domain: dossier.from.address.domain), date: clock())
+            let content = templatedMail("selfmail", values, dossier: dossier, to: [recipient], attachments: attachments)
             let message = MessageComposer.compose(content)
             try await sendPlain(content, to: [recipient], what: "self-mail \(index + 1)/\(groups.count) for \(period)")
             report.mails.append((group.count, message.count))
