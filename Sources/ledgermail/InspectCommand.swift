@@ -38,16 +38,13 @@ struct InspectCommand: AsyncParsableCommand {
                 own.append(vat)
             }
         }
-        let inspector = DocumentInspector(ownIdentifiers: own)
+        // The configured limits when there is a config, the defaults otherwise.
+        let limits = (try? await options.settings().limits) ?? InputLimits()
+        let inspector = DocumentInspector(ownIdentifiers: own, limits: UBLReaderLimits(
+            maxDocumentBytes: limits.documentBytes, maxAttachmentBytes: limits.attachmentBytes))
         var failures = 0
         for file in files {
-            let result: Result<InspectionReport, InspectionError>
-            if let data = FileManager.default.contents(atPath: file) {
-                result = inspector.inspect(data, file: file)
-            } else {
-                result = .failure(InspectionError(file: file, error: "no such file or not readable"))
-            }
-            switch result {
+            switch inspector.inspect(file: file) {
             case .success(let report):
                 print(json ? try JSONLine.encode(report) : Self.table(report))
             case .failure(let error):

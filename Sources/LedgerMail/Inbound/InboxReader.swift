@@ -8,6 +8,8 @@ public struct InboxReport: Sendable, Equatable {
     public var unmatched = 0
     /// Messages seen before (same bytes): recorded once, never applied twice.
     public var duplicates = 0
+    /// Messages with no readable header: recorded and left in the folder for a person.
+    public var unreadable = 0
 }
 
 extension Gateway {
@@ -25,7 +27,11 @@ extension Gateway {
             session.ensureFolder(server.processedFolder)
             // Mail already recorded but still here (the move failed, or the process died between
             // recording and moving) is moved now, not read again.
-            for uid in try session.uids(after: 0) where uid <= lastUID {
+            let leftForAPerson = try database.read { db in
+                try Int64.fetchSet(db, sql: "SELECT uid FROM inbound WHERE folder = ? AND uidValidity = ? AND leftInFolder",
+                                   arguments: [server.folder, Int64(uidValidity)])
+            }
+            for uid in try session.uids(after: 0) where uid <= lastUID && !leftForAPerson.contains(Int64(uid)) {
                 try? session.move(uid: uid, to: server.processedFolder)
             }
             var report = InboxReport()
@@ -37,6 +43,10 @@ extension Gateway {
                 if effect.changedDelivery { report.bounces += 1 }
                 if effect.unmatched { report.unmatched += 1 }
                 if effect.duplicate { report.duplicates += 1 }
+                if effect.unreadable {
+                    report.unreadable += 1
+                    continue
+                }
                 do {
                     try session.move(uid: uid, to: server.processedFolder)
                 } catch {
@@ -63,12 +73,15 @@ extension Gateway {
         var changedDelivery = false
         var unmatched = false
         var duplicate = false
+        var unreadable = false
     }
 
     /// Classifies one message and records it with its effect, in one transaction with the cursor.
     func recordInbound(_ raw: Data, folder: String, uidValidity: UInt32, uid: UInt32, cursorKey: String) throws -> InboundEffect {
         let rawHash = try blobs.put(raw)
         let classification = InboundClassifier.classify(raw)
+        let parsed = MailMessage(raw)
+        let unreadable = parsed.headers.isEmpty
         let bounceAddress = settings.bounceAddress
         return try database.write { db in
             var effect = InboundEffect()
@@ -110,11 +123,13 @@ extension Gateway {
                 }
             }
             effect.unmatched = deliveryID == nil
+            effect.unreadable = unreadable
             var record = InboundRecord(
                 id: nil, receivedAt: clock(), folder: folder, uidValidity: Int64(uidValidity), uid: Int64(uid),
                 kind: classification.kind.rawValue, fromAddress: classification.from, subject: classification.subject,
-                summary: Self.summary(classification), messageID: MailMessage(raw).header("Message-ID"),
-                deliveryID: deliveryID, verpValid: verpValid, rawSHA256: rawHash)
+                summary: unreadable ? "unreadable (no mail headers): left in \(folder) for a person" : Self.summary(classification),
+                messageID: parsed.header("Message-ID"),
+                deliveryID: deliveryID, verpValid: verpValid, rawSHA256: rawHash, leftInFolder: unreadable)
             try record.insert(db, onConflict: .ignore)
             try MailboxCursorRecord(mailbox: cursorKey, uidValidity: Int64(uidValidity), lastUID: Int64(uid)).save(db)
             return effect

@@ -121,6 +121,11 @@ enum Migrations {
                 t.column("sentAt", .datetime).notNull()
             }
         }
+        migrator.registerMigration("v6: unreadable mail left for a person") { db in
+            try db.alter(table: "inbound") { t in
+                t.add(column: "leftInFolder", .boolean).notNull().defaults(to: false)
+            }
+        }
         return migrator
     }
 }

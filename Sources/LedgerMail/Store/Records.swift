@@ -122,6 +122,8 @@ struct InboundRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendab
     var verpValid: Bool
     /// The raw message in the blob store: nothing read is ever lost.
     var rawSHA256: String
+    /// Unreadable: recorded, and left in the folder for a person instead of moved.
+    var leftInFolder: Bool
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -185,5 +185,26 @@ struct DeliveryEngineTests {
         #expect(try await MailStack.waitForCount(200, in: "batch@acct.test") == 200)
         #expect(MailStack.connections() - before == 1, "Postfix's log counts one connection for the batch")
     }
+
+    @Test("preview writes the very bytes send delivers, but for Date and Message-ID")
+    func previewIsTheRealMail() async throws {
+        let test = try gateway()
+        guard case .stored(let id, _, _, _, _, _) = try test.gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice) else {
+            Issue.record("not stored")
+            return
+        }
+        let preview = try test.gateway.preview(dossier: "acme", documentID: id, route: nil)
+        _ = try await test.gateway.send(dossier: "acme", selection: .everythingWaiting)
+        #expect(try await MailStack.waitForCount(1, in: "inkoop@acct.test") == 1)
+        let delivered = try #require(try MailStack.raw("inkoop@acct.test").first)
+        // The servers add Return-Path, Delivered-To and Received above our first header (Date).
+        func ours(_ data: Data) -> [String] {
+            let text = String(decoding: data, as: UTF8.self)
+            let start = text.range(of: "Date: ").map { text[$0.lowerBound...] } ?? Substring(text)
+            return start.components(separatedBy: "\r\n").filter { !$0.hasPrefix("Date: ") && !$0.hasPrefix("Message-ID: ") }
+        }
+        #expect(ours(preview) == ours(delivered))
+        #expect(ours(preview).count > 50)
+    }
 }
 }

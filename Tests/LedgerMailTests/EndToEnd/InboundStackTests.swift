@@ -128,6 +128,27 @@ struct InboundStackTests {
                 "linked by Message-ID for display only")
     }
 
+    @Test("an unreadable message is recorded and left in the folder for a person, never read twice")
+    func unreadableLeftForAPerson() async throws {
+        let test = try TestGateway.make()
+        try test.addDossier()
+        let appended = MailStack.run("/usr/bin/env", ["python3", "-c", """
+            import imaplib, ssl
+            m = imaplib.IMAP4('127.0.0.1', 1143); m.starttls(ssl_context=ssl.create_default_context(cafile='\(MailStack.caFile)'))
+            m.login('bounces@gateway.test', 'secret')
+            m.append('INBOX', None, None, b'\\x00\\x01 binary junk without any header line\\r\\n')
+            m.logout()
+            """])
+        #expect(appended.status == 0, "\(appended.output)")
+        let first = try await test.gateway.readInbox()
+        #expect(first.read == 1 && first.unreadable == 1)
+        let second = try await test.gateway.readInbox()
+        #expect(second.read == 0, "not read twice")
+        #expect(try MailStack.count("bounces@gateway.test") == 1, "still in INBOX for a person")
+        let entry = try #require(try test.gateway.inbox(dossier: "acme", unmatched: true).first)
+        #expect(entry.summary.contains("unreadable"))
+    }
+
     @Test("stopped and restarted mid-way: nothing processed twice, nothing missed")
     func restartMidWay() async throws {
         let test = try TestGateway.make()

@@ -154,4 +154,31 @@ struct ImportTests {
         #expect(document.counterparty == "Leverancier Bcc: evil@example.com")
         #expect(FileNaming.attachmentBase(number: document.number, importedFileName: document.file) == "LEV_2026__0815")
     }
+
+    @Test("a 200 MB file is refused by its size before it is read, naming the limit; nothing stored")
+    func hugeFile() throws {
+        let file = test.directory.appendingPathComponent("huge.xml")
+        FileManager.default.createFile(atPath: file.path, contents: Data("<?xml version=\"1.0\"?>".utf8))
+        let handle = try FileHandle(forWritingTo: file)
+        try handle.truncate(atOffset: 200 << 20)   // sparse: 200 MB on paper, nothing on disk
+        try handle.close()
+        #expect { _ = try gateway.importFile(dossier: "acme", file: file) } throws: { "\($0)".contains("limits.document_bytes") }
+        #expect(try documentCount() == 0)
+        let inspected = DocumentInspector().inspect(file: file.path)
+        guard case .failure(let error) = inspected else { Issue.record("inspect read a 200 MB file"); return }
+        #expect(error.error.contains("limits.document_bytes"))
+    }
+
+    @Test("an embedded attachment over limits.attachment_bytes is skipped with a warning; the invoice still imports")
+    func attachmentOverLimit() throws {
+        var settings = test.gateway.settings
+        settings.limits = InputLimits(documentBytes: 50 << 20, attachmentBytes: 100)
+        let small = try Gateway(settings: settings)
+        guard case .stored(let id, _, _, _, _, _) = try small.importFile(dossier: "acme", file: Samples.purchaseInvoice) else {
+            Issue.record("not stored")
+            return
+        }
+        let record = try small.database.read { db in try DocumentRecord.fetchOne(db, key: id) }
+        #expect(record?.pdfRendered == true, "the too-large embedded PDF was skipped, so one was rendered")
+    }
 }

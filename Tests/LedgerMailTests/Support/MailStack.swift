@@ -87,6 +87,15 @@ enum MailStack {
         return try JSONDecoder().decode([String].self, from: Data(result.utf8))
     }
 
+    /// The raw bytes of a mailbox's messages, as Dovecot stores them.
+    static func raw(_ user: String) throws -> [Data] {
+        let result = python("""
+            import base64, json
+            print(json.dumps([base64.b64encode(raw).decode() for raw in fetch_all()]))
+            """, user: user)
+        return try JSONDecoder().decode([String].self, from: Data(result.utf8)).compactMap { Data(base64Encoded: $0) }
+    }
+
     /// Every entry of every ZIP attached in a mailbox: name → sha256 of its bytes.
     static func zipEntries(_ user: String) throws -> [String: String] {
         let result = python("""

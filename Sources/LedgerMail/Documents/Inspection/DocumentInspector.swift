@@ -12,6 +12,20 @@ public struct DocumentInspector: Sendable {
         self.limits = limits
     }
 
+    /// Reads and inspects a file; one over the size limit is refused before it is read.
+    public func inspect(file path: String) -> Result<InspectionReport, InspectionError> {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              let size = attributes[.size] as? Int, attributes[.type] as? FileAttributeType == .typeRegular,
+              let handle = FileHandle(forReadingAtPath: path) else {
+            return .failure(InspectionError(file: path, error: "no such file, or not a readable file"))
+        }
+        defer { try? handle.close() }
+        guard size <= limits.maxDocumentBytes else {
+            return .failure(InspectionError(file: path, error: "\(ByteSize(bytes: size)) is over limits.document_bytes (\(ByteSize(bytes: limits.maxDocumentBytes)))"))
+        }
+        return inspect((try? handle.readToEnd()) ?? Data(), file: path)
+    }
+
     public func inspect(_ data: Data, file: String) -> Result<InspectionReport, InspectionError> {
         if let report = InspectionReport(file: file, data: data, kind: nonUBLKind(data)) { return .success(report) }
         do {
