@@ -158,7 +158,7 @@ struct ImportTests {
     @Test("a 200 MB file is refused by its size before it is read, naming the limit; nothing stored")
     func hugeFile() throws {
         let file = test.directory.appendingPathComponent("huge.xml")
-        FileManager.default.createFile(atPath: file.path, contents: Data("<?xml version=\"1.0\"?>".utf8))
+        #expect(FileManager.default.createFile(atPath: file.path, contents: Data("<?xml version=\"1.0\"?>".utf8)))
         let handle = try FileHandle(forWritingTo: file)
         try handle.truncate(atOffset: 200 << 20)   // sparse: 200 MB on paper, nothing on disk
         try handle.close()

@@ -6,7 +6,17 @@ enum AddressScanner {
 
     /// The addresses in `text`, in order of appearance, lowercased only when asked.
     static func addresses(in text: some StringProtocol) -> [String] {
-        let bytes = Array(text.utf8)
+        // Most lines name no address: skip the copy for them.
+        guard text.utf8.contains(UInt8(ascii: "@")) else { return [] }
+        return addresses(in: Array(text.utf8)[...])
+    }
+
+    static func addresses(in bytes: ArraySlice<UInt8>) -> [String] {
+        guard bytes.contains(UInt8(ascii: "@")) else { return [] }
+        return bytes.withUnsafeBufferPointer(addresses)
+    }
+
+    private static func addresses(in bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var found: [String] = []
         var index = 0
         var consumedUpTo = 0

@@ -16,7 +16,7 @@ enum AutoReplySignals {
 
     /// Subject markers of autoresponders, lowercased. Outlook and Exchange put theirs before the
     /// original subject ("Automatic reply: …", "Afwezig: …").
-    private static let subjectMarkers = [
+    private static let subjectMarkers = PhraseSet([
         "automatic reply", "auto reply", "autoreply", "auto-reply", "auto:", "auto response", "autoresponse",
         "out of office", "out of the office", "out-of-office", "ooo:", "away from the office", "on vacation",
         "vacation", "absence", "absent", "afwezig", "automatisch antwoord", "automatisch bericht", "niet aanwezig",
@@ -24,13 +24,13 @@ enum AutoReplySignals {
         "réponse automatique", "reponse automatique", "message d'absence", "congés", "respuesta automática",
         "fuera de la oficina", "risposta automatica", "fuori sede", "resposta automática", "autosvar",
         "automaattinen vastaus", "automatiska atbilde", "atvaļinājums", "odpowiedź automatyczna",
-    ]
+    ])
 
     static func bySubject(_ subject: String) -> Bool {
-        let lower = subject.lowercased()
+        let lower = ASCIIBytes.lowercasedString(subject)
         // "Re: absence of the invoice" is a person answering; an autoresponder puts its marker first.
         guard !ReplySignals.hasReplyPrefix(lower) else { return false }
-        return subjectMarkers.contains { lower.contains($0) }
+        return subjectMarkers.matches(lower.utf8)
     }
 
     /// Exchange marks its out-of-office replies with X-Auto-Response-Suppress (so that no other

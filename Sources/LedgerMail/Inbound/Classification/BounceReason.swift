@@ -4,7 +4,7 @@
 enum BounceReason {
     static func reason(status: String?, diagnostic: String?, action: String?) -> String {
         if let action, DeliveryStatusReport.successActions.contains(action) { return "delivered" }
-        if let diagnostic, let fromText = reason(text: diagnostic.lowercased()) { return fromText }
+        if let diagnostic, let fromText = reason(text: ASCIIBytes.lowercasedString(diagnostic)) { return fromText }
         if let status, let fromStatus = reason(status: status) { return fromStatus }
         if action == "delayed" { return "expired" }
         return status == nil ? "undefined" : "onhold"
@@ -48,8 +48,13 @@ enum BounceReason {
         ("systemerror", ["system error", "internal error", "server error", "temporary failure", "local error"]),
     ]
 
+    /// Every word of every entry in one set, in order, so the lowest word that matches belongs to
+    /// the first entry that matches.
+    private static let words = PhraseSet(phrases.flatMap(\.words))
+    private static let reasonOfWord = phrases.flatMap { entry in entry.words.map { _ in entry.reason } }
+
     static func reason(text: String) -> String? {
-        phrases.first { entry in entry.words.contains { text.contains($0) } }?.reason
+        words.lowestMatch(in: text.utf8).map { reasonOfWord[$0] }
     }
 
     /// RFC 3463: the subject and detail digits after the class.

@@ -8,33 +8,30 @@ enum BounceSignals {
         if fromDaemon(message) { return true }
         guard subjectSaysBounce(subject) else { return false }
         // "RE: … : non remis": some gateways answer with a reply prefix; the notice itself must then say so.
-        return !ReplySignals.hasReplyPrefix(subject) || noticeSaysBounce(NotificationText.lines(of: message))
+        return !ReplySignals.hasReplyPrefix(subject) || noticeSaysBounce(message.notification.notice)
     }
 
-    private static let noticePhrases = ["could not be delivered", "couldn't be delivered", "undeliverable",
+    private static let noticePhrases = PhraseSet(["could not be delivered", "couldn't be delivered", "undeliverable",
                                         "delivery has failed", "unable to deliver", "was not delivered",
                                         "n'a pas pu etre delivre", "n'a pas pu être délivré", "konnte nicht zugestellt",
                                         "kon niet worden bezorgd", "permanent fatal errors", "delivery failed",
-                                        "wasn't able to deliver", "not able to deliver", "permanent error"]
+                                        "wasn't able to deliver", "not able to deliver", "permanent error"])
 
-    static func noticeSaysBounce(_ lines: [String]) -> Bool {
-        lines.contains { line in
-            let lower = line.lowercased()
-            return noticePhrases.contains { lower.contains($0) }
-        }
+    static func noticeSaysBounce(_ lines: [NotificationText.Line]) -> Bool {
+        lines.contains { noticePhrases.matches($0.lower) }
     }
 
-    private static let daemonNames = ["mailer-daemon", "mailer_daemon", "mailerdaemon", "postmaster", "post_master",
+    private static let daemonNames = PhraseSet(["mailer-daemon", "mailer_daemon", "mailerdaemon", "postmaster", "post_master",
                                       "mail delivery", "mail administrator", "mail system", "mail-daemon",
-                                      "delivery subsystem", "mail_delivery", "maildelivery", "mdaemon"]
+                                      "delivery subsystem", "mail_delivery", "maildelivery", "mdaemon"])
 
     static func fromDaemon(_ message: MailMessage) -> Bool {
-        let from = (message.decodedHeader("From") ?? "").lowercased()
-        return daemonNames.contains { from.contains($0) }
+        let from = ASCIIBytes.lowercasedString(message.decodedHeader("From") ?? "")
+        return daemonNames.matches(from.utf8)
     }
 
     /// Subject words of failure notices, in the languages the corpus and our customers use.
-    private static let subjectWords = [
+    private static let subjectWords = PhraseSet([
         "undeliver", "undelivered", "delivery status notification", "delivery failure", "delivery failed",
         "failure notice", "returned mail", "mail delivery", "not delivered", "nondeliverable", "non-deliverable",
         "non deliverable", "delivery notification", "returned to sender", "could not be delivered", "delivery problem",
@@ -43,10 +40,10 @@ enum BounceSignals {
         "delivery error", "error sending", "message not sent", "could not send", "unable to deliver",
         "warning: could not", "delayed mail", "delivery delayed", "delivery has failed", "returned message",
         "mail failure", "message delivery", "non-delivery", "nondelivery", "non recensé", "エラー", "配信", "不達",
-    ]
+    ])
 
     static func subjectSaysBounce(_ subject: String) -> Bool {
-        let lower = subject.lowercased()
-        return subjectWords.contains { lower.contains($0) }
+        let lower = ASCIIBytes.lowercasedString(subject)
+        return subjectWords.matches(lower.utf8)
     }
 }

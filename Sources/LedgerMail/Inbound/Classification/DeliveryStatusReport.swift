@@ -20,8 +20,8 @@ enum DeliveryStatusReport {
         }
         for part in message.leafParts where part.isPlainText {
             let text = part.decodedText
-            guard text.range(of: "\nFinal-Recipient:", options: .caseInsensitive) != nil
-                || text.range(of: "\nOriginal-Recipient:", options: .caseInsensitive) != nil else { continue }
+            guard ASCIIBytes.containsIgnoringCase(text.utf8, "\nfinal-recipient:")
+                || ASCIIBytes.containsIgnoringCase(text.utf8, "\noriginal-recipient:") else { continue }
             let found = recipients(inFields: text)
             if !found.isEmpty { return found }
         }
@@ -31,7 +31,7 @@ enum DeliveryStatusReport {
     /// One recipient per field block that names one and says what happened to it.
     static func recipients(inFields text: String) -> [ReportedRecipient] {
         var recipients: [ReportedRecipient] = []
-        for block in fieldBlocks(text) {
+        for block in recipientBlocks(text) {
             let final = field("Final-Recipient", in: block).flatMap(address)
             let original = field("Original-Recipient", in: block).flatMap(address)
             let action = field("Action", in: block)?.lowercased()
@@ -46,14 +46,14 @@ enum DeliveryStatusReport {
             recipients.append(ReportedRecipient(
                 address: recipient, status: status, action: action,
                 reason: BounceReason.reason(status: status, diagnostic: diagnostic, action: action),
-                permanent: !delayed, diagnostic: diagnostic?.singleLine))
+                permanent: !delayed, diagnostic: diagnostic.map(ASCIIBytes.singleLine)))
         }
         return recipients
     }
 
     /// `rfc822; <user@example.com>` → `user@example.com`; nil when the value holds no mail address.
     static func address(_ value: String) -> String? {
-        let type = value.firstIndex(of: ";").map { value[..<$0].trimmingCharacters(in: .whitespaces).lowercased() }
+        let type = value.firstIndex(of: ";").map { ASCIIBytes.trimmingWhitespace(value[..<$0]).lowercased() }
         guard type == nil || type == "rfc822" || type == "utf-8" else { return nil }
         return AddressScanner.addresses(in: stripType(value)).first
     }
@@ -61,31 +61,70 @@ enum DeliveryStatusReport {
     /// `smtp; 550 …` → `550 …`.
     static func stripType(_ value: String) -> String {
         guard let semicolon = value.firstIndex(of: ";"), value[..<semicolon].count < 20,
-              !value[..<semicolon].contains(" ") else { return value.trimmingCharacters(in: .whitespaces) }
-        return value[value.index(after: semicolon)...].trimmingCharacters(in: .whitespaces)
+              !value[..<semicolon].contains(" ") else { return ASCIIBytes.trimmingWhitespace(value) }
+        return ASCIIBytes.trimmingWhitespace(value[value.index(after: semicolon)...])
     }
 
-    /// Header-like field blocks separated by blank lines, with folded lines joined.
-    static func fieldBlocks(_ text: String) -> [[(String, String)]] {
+    /// Header-like field blocks separated by blank lines, with folded lines joined; only those that
+    /// mention a recipient, since no other block can name one (text parts that carry report fields
+    /// are mostly prose and the returned mail, not worth reading field by field).
+    static func recipientBlocks(_ text: String) -> [[(String, String)]] {
+        let bytes = Array(text.utf8)
         var blocks: [[(String, String)]] = []
+        var run: [(line: ArraySlice<UInt8>, kind: LineKind)] = []
+        var mentionsRecipient = false
+        for range in ASCIIBytes.lineRanges(bytes) + [0..<0] {   // a blank line at the end closes the last block
+            let line = bytes[range]
+            let kind = ASCIIBytes.isASCII(line) ? lineKind(ascii: line) : lineKind(Substring(decoding: line, as: UTF8.self))
+            if kind != .blank {
+                run.append((line, kind))
+                mentionsRecipient = mentionsRecipient || ASCIIBytes.containsIgnoringCase(line, "recipient")
+                continue
+            }
+            if mentionsRecipient { blocks.append(fields(run)) }
+            run.removeAll(keepingCapacity: true)
+            mentionsRecipient = false
+        }
+        return blocks.filter { !$0.isEmpty }
+    }
+
+    /// The fields of a run of non-blank lines, folded lines joined to the field before.
+    private static func fields(_ run: [(line: ArraySlice<UInt8>, kind: LineKind)]) -> [(String, String)] {
         var current: [(String, String)] = []
-        // "\r\n" is one Character in Swift: split on either line end.
-        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
-            if line.allSatisfy(\.isWhitespace) {
-                if !current.isEmpty { blocks.append(current); current = [] }
-            } else if let first = line.first, first == " " || first == "\t", !current.isEmpty {
-                current[current.count - 1].1 += " " + line.trimmingCharacters(in: .whitespaces)
-            } else if let colon = line.firstIndex(of: ":") {
-                current.append((String(line[..<colon]).trimmingCharacters(in: .whitespaces),
-                                String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)))
+        for (bytes, kind) in run {
+            let line = Substring(decoding: bytes, as: UTF8.self)
+            switch kind {
+            case .blank:
+                continue
+            case .continuation where !current.isEmpty:
+                current[current.count - 1].1.append(" ")
+                current[current.count - 1].1.append(ASCIIBytes.trimmingWhitespace(line))
+            case .continuation, .field:
+                guard let colon = line.firstIndex(of: ":") else { continue }
+                current.append((ASCIIBytes.trimmingWhitespace(line[..<colon]),
+                                ASCIIBytes.trimmingWhitespace(line[line.index(after: colon)...])))
             }
         }
-        if !current.isEmpty { blocks.append(current) }
-        return blocks
+        return current
+    }
+
+    private enum LineKind { case blank, continuation, field }
+
+    /// Whitespace only; or starting with a space or tab (a folded field); or anything else.
+    private static func lineKind(_ line: Substring) -> LineKind {
+        if line.allSatisfy(\.isWhitespace) { return .blank }
+        if let first = line.first, first == " " || first == "\t" { return .continuation }
+        return .field
+    }
+
+    /// The same for ASCII, on bytes (where `Character.isWhitespace` is tab to carriage return and space).
+    private static func lineKind(ascii line: ArraySlice<UInt8>) -> LineKind {
+        if line.allSatisfy({ $0 == 32 || (9...13).contains($0) }) { return .blank }
+        if let first = line.first, first == 32 || first == 9 { return .continuation }
+        return .field
     }
 
     static func field(_ name: String, in block: [(String, String)]) -> String? {
-        block.first { $0.0.caseInsensitiveCompare(name) == .orderedSame }?.1
+        block.first { ASCIIBytes.namesMatch($0.0, name) }?.1
     }
 }

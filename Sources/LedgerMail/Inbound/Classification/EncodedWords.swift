@@ -4,15 +4,17 @@ import Foundation
 /// bounce subjects are often encoded, and their words are what tells them apart.
 enum EncodedWords {
     static func decode(_ value: String) -> String {
-        guard value.contains("=?") else { return value }
+        guard let first = start(in: value[...]) else { return value }
         var out = ""
         var rest = Substring(value)
         var previousWasEncoded = false
-        while let start = rest.range(of: "=?") {
-            let before = rest[..<start.lowerBound]
-            guard let word = encodedWord(at: rest[start.lowerBound...]) else {
+        var next: String.Index? = first
+        while let start = next {
+            let before = rest[..<start]
+            guard let word = encodedWord(at: rest[start...]) else {
                 out += before + "=?"
-                rest = rest[start.upperBound...]
+                rest = rest[rest.utf8.index(start, offsetBy: 2)...]
+                next = self.start(in: rest)
                 previousWasEncoded = false
                 continue
             }
@@ -20,9 +22,22 @@ enum EncodedWords {
             if !(previousWasEncoded && before.allSatisfy(\.isWhitespace)) { out += before }
             out += word.text
             rest = rest[word.end...]
+            next = self.start(in: rest)
             previousWasEncoded = true
         }
         return out + rest
+    }
+
+    /// Where the next "=?" begins, found on bytes.
+    private static func start(in text: Substring) -> String.Index? {
+        let utf8 = text.utf8
+        var index = utf8.firstIndex(of: UInt8(ascii: "="))
+        while let at = index {
+            let after = utf8.index(after: at)
+            if after < utf8.endIndex, utf8[after] == UInt8(ascii: "?") { return at }
+            index = utf8[after...].firstIndex(of: UInt8(ascii: "="))
+        }
+        return nil
     }
 
     /// One `=?charset?B|Q?text?=` at the start of `text`, decoded, with the index after it.
@@ -31,13 +46,13 @@ enum EncodedWords {
         guard fields.count == 4, fields[3].hasPrefix("="), fields[0].count < 40 else { return nil }
         let charset = String(fields[0].split(separator: "*").first ?? fields[0])
         let payload = fields[2]
-        let bytes: Data?
+        let bytes: [UInt8]?
         switch fields[1].uppercased() {
-        case "B": bytes = Data(base64Encoded: String(payload), options: .ignoreUnknownCharacters)
-        case "Q": bytes = MailMessage.decodeQuotedPrintable(Data(payload.replacingOccurrences(of: "_", with: " ").utf8))
+        case "B": bytes = Data(base64Encoded: String(payload), options: .ignoreUnknownCharacters).map { [UInt8]($0) }
+        case "Q": bytes = TransferDecoding.quotedPrintable(payload.utf8.map { $0 == UInt8(ascii: "_") ? UInt8(ascii: " ") : $0 })
         default: bytes = nil
         }
         guard let bytes else { return nil }
-        return (Charsets.decode(bytes, charset: charset), fields[3].index(after: fields[3].startIndex))
+        return (Charsets.decode(bytes[...], charset: charset), fields[3].index(after: fields[3].startIndex))
     }
 }

@@ -5,7 +5,7 @@ enum FeedbackReport {
         if message.mediaType == "multipart/report",
            message.contentTypeParameter("report-type")?.lowercased() == "feedback-report" { return true }
         if message.allParts.contains(where: { $0.mediaType == "message/feedback-report" }) { return true }
-        let lower = subject.lowercased()
+        let lower = ASCIIBytes.lowercasedString(subject)
         return lower.hasPrefix("complaint about message from") || lower.hasPrefix("abuse report")
     }
 }

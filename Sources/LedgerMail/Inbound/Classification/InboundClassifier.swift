@@ -7,22 +7,21 @@ import Foundation
 /// this comes before the auto-reply markers); then autoresponders; then people answering.
 public enum InboundClassifier {
     public static func classify(_ data: Data) -> InboundClassification {
-        classify(data, depth: 0)
+        classify(MailMessage(data), depth: 0)
     }
 
     /// Gateways that forward a bounce attach it whole; deeper nesting than this is not followed.
     private static let maxForwardDepth = 2
 
-    private static func classify(_ data: Data, depth: Int) -> InboundClassification {
-        let message = MailMessage(data)
-        let subject = message.decodedHeader("Subject")?.singleLine
+    private static func classify(_ message: MailMessage, depth: Int) -> InboundClassification {
+        let subject = message.decodedHeader("Subject").map(ASCIIBytes.singleLine)
         var result = InboundClassification(
             kind: .other, recipients: [], originalMessageID: nil,
             inReplyTo: message.header("In-Reply-To").flatMap(firstMessageID),
             references: (message.header("References") ?? "").split(separator: " ").compactMap { firstMessageID(String($0)) },
             deliveredTo: ["Delivered-To", "X-Original-To", "To", "Envelope-To"].flatMap { message.allHeaders($0) }
                 .flatMap(addresses),
-            from: message.decodedHeader("From").map(\.singleLine),
+            from: message.decodedHeader("From").map(ASCIIBytes.singleLine),
             subject: subject)
         let subjectText = subject ?? ""
 
@@ -63,7 +62,7 @@ public enum InboundClassifier {
         if autoReplySubject || AutoReplySignals.byHeaders(message) || AutoReplySignals.byExchangeMarkers(message) {
             result.kind = .autoReply
         } else if result.inReplyTo != nil || !result.references.isEmpty || ReplySignals.hasReplyPrefix(subjectText)
-                    || ReplySignals.quotesOriginal(NotificationText.plainText(of: message)) {
+                    || ReplySignals.quotesOriginal(message.notification.plainText) {
             result.kind = .reply
         }
         return result
@@ -73,7 +72,7 @@ public enum InboundClassifier {
     /// attached notice is classified instead, when it is a failure notice itself.
     private static func forwardedBounce(_ message: MailMessage, depth: Int) -> InboundClassification? {
         for part in message.allParts.dropFirst() where part.mediaType == "message/rfc822" {
-            let inner = classify(part.decodedBody, depth: depth + 1)
+            let inner = classify(MailMessage(part.decodedBody, depth: 0), depth: depth + 1)
             if (inner.kind == .bounce || inner.kind == .delay), !inner.recipients.isEmpty { return inner }
         }
         return nil
@@ -82,7 +81,7 @@ public enum InboundClassifier {
     /// The Message-ID of the returned original (message/rfc822 or text/rfc822-headers part).
     static func originalMessageID(in message: MailMessage) -> String? {
         for part in message.allParts where part.mediaType == "message/rfc822" || part.mediaType == "text/rfc822-headers" {
-            if let id = MailMessage(part.decodedBody).header("Message-ID").flatMap(firstMessageID) { return id }
+            if let id = MailMessage(part.decodedBody, depth: 0).header("Message-ID").flatMap(firstMessageID) { return id }
         }
         return nil
     }

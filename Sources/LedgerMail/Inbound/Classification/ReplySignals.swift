@@ -6,16 +6,17 @@ enum ReplySignals {
     private static let prefixes = ["re:", "re :", "aw:", "antw:", "sv:", "vs:", "réf:", "ref:", "r:", "rif:", "res:", "odp:"]
 
     static func hasReplyPrefix(_ subject: String) -> Bool {
-        let lower = subject.lowercased().trimmingCharacters(in: .whitespaces)
+        let lower = ASCIIBytes.trimmingWhitespace(ASCIIBytes.lowercasedString(subject))
         return prefixes.contains { lower.hasPrefix($0) }
     }
 
     /// Lines mail clients put above a quoted original.
-    private static let quoteMarkers = ["-----original message-----", "wrote:", "schreef:", "a écrit", "schrieb:",
-                                       "-------- original message", "from: ", "sent from my", "begin forwarded message"]
+    /// And a line starting with ">": a quoted line.
+    private static let quoteMarkers = PhraseSet(["-----original message-----", "wrote:", "schreef:", "a écrit", "schrieb:",
+                                                 "-------- original message", "from: ", "sent from my", "begin forwarded message",
+                                                 "\n>"])
 
     static func quotesOriginal(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        return quoteMarkers.contains { lower.contains($0) } || lower.contains("\n>")
+        quoteMarkers.matches(ASCIIBytes.lowercased(text))
     }
 }

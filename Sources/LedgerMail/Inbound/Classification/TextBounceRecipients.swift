@@ -1,16 +1,14 @@
-import Foundation
-
 /// Failed recipients of bounces without a machine-readable report: which addresses of the notice
 /// count, and what to fall back on when the notice names none.
 extension InboundClassifier {
     /// Failed recipients of a notice written for people; X-Failed-Recipients (Exim, Gmail) names them exactly.
     static func textBounceRecipients(_ message: MailMessage) -> [ReportedRecipient] {
-        let lines = NotificationText.lines(of: message)
+        let notice = message.notification.notice
+        let parser = PlainTextBounce(lines: notice)
         let failedHeader = message.allHeaders("X-Failed-Recipients").flatMap(addresses)
         func scan(ignoringHeaders names: [String]) -> [ReportedRecipient] {
             let ignoring = Set(names.flatMap { message.allHeaders($0) }.flatMap(addresses).map { $0.lowercased() })
-            return PlainTextBounce.recipients(lines: lines, ignoring: ignoring,
-                                              onlyThese: failedHeader.isEmpty ? nil : failedHeader)
+            return parser.recipients(ignoring: ignoring, onlyThese: failedHeader.isEmpty ? nil : failedHeader)
         }
         // The bounce goes to the sender, so its own addresses are not failed recipients; but when that
         // leaves nothing, the notice was sent to the failed address itself (some relays do, and
@@ -20,29 +18,30 @@ extension InboundClassifier {
         if !strict.isEmpty { return strict }
         let lenient = scan(ignoringHeaders: ["From", "Sender"])
         if !lenient.isEmpty { return lenient }
-        return originalRecipients(message, notice: lines)
+        return originalRecipients(message, parser: parser)
     }
 
     /// A notice that says delivery failed without naming the address (Verizon MMS, some Yahoo
     /// mails): the failed recipient is then the To of the returned original, when it has few.
-    private static func originalRecipients(_ message: MailMessage, notice: [String]) -> [ReportedRecipient] {
+    private static func originalRecipients(_ message: MailMessage, parser: PlainTextBounce) -> [ReportedRecipient] {
+        let notice = message.notification.notice
         guard BounceSignals.noticeSaysBounce(notice) else { return [] }
         let attached = message.allParts.dropFirst()
             .first { $0.mediaType == "message/rfc822" || $0.mediaType == "text/rfc822-headers" }
-            .map { MailMessage($0.decodedBody) }
-        func toLine(_ lines: [String]) -> String? {
-            lines.lazy.map { $0.trimmingCharacters(in: .whitespaces) }.first { $0.lowercased().hasPrefix("to:") }
+            .map { MailMessage($0.decodedBody, depth: 0) }
+        func toLine(_ lines: [NotificationText.Line]) -> String? {
+            lines.lazy.map { ASCIIBytes.trimmingWhitespace($0.text) }.first { $0.lowercased().hasPrefix("to:") }
                 .map { String($0.dropFirst(3)) }
         }
         // A mail to a list names the list in To and the member only in Received "for <…>": no guess then.
         let attachedTo = attached.flatMap { original -> String? in
             guard let to = original.header("To") else { return nil }
-            let envelope = original.allHeaders("Received").compactMap { $0.range(of: " for ") }.isEmpty
+            let envelope = !original.allHeaders("Received").contains { $0.contains(" for ") }
             return envelope || original.allHeaders("Received").contains { $0.contains(to) } ? to : nil
         }
-        let toValue = toLine(notice) ?? attachedTo ?? (attached == nil ? toLine(NotificationText.split(message).rest) : nil)
+        let toValue = toLine(notice) ?? attachedTo ?? (attached == nil ? toLine(message.notification.rest) : nil)
         let addresses = toValue.map(addresses) ?? []
         guard (1...3).contains(addresses.count) else { return [] }
-        return PlainTextBounce.recipients(lines: notice, ignoring: [], onlyThese: addresses)
+        return parser.recipients(ignoring: [], onlyThese: addresses)
     }
 }

@@ -10,11 +10,21 @@ enum AmazonSESNotification {
     }
 
     static func event(in message: MailMessage) -> Event? {
+        // Decoding every mail's whole body to look for two ASCII keys is wasted on all but SES mails:
+        // in every charset but UTF-16 those keys are their ASCII bytes, so look for those first.
+        if Charsets.keepsASCIIBytes(message.contentTypeParameter("charset")) {
+            let bytes = message.decodedBody
+            guard ASCIIBytes.contains(notificationTypeKey, in: bytes)
+                || ASCIIBytes.contains(eventTypeKey, in: bytes) else { return nil }
+        }
         let text = message.decodedText
         guard text.contains("\"notificationType\"") || text.contains("\"eventType\""),
               let object = jsonObject(in: text) else { return nil }
         return event(from: object)
     }
+
+    private static let notificationTypeKey = Array("\"notificationType\"".utf8)
+    private static let eventTypeKey = Array("\"eventType\"".utf8)
 
     private static func event(from object: [String: Any]) -> Event? {
         if let inner = object["Message"] as? String, let data = inner.data(using: .utf8),
@@ -36,7 +46,7 @@ enum AmazonSESNotification {
                 return ReportedRecipient(
                     address: address, status: status, action: action,
                     reason: BounceReason.reason(status: status, diagnostic: diagnostic, action: action),
-                    permanent: permanent, diagnostic: diagnostic?.singleLine)
+                    permanent: permanent, diagnostic: diagnostic.map(ASCIIBytes.singleLine))
             })
         case "Complaint": return .complaint
         case "Delivery": return .delivery
