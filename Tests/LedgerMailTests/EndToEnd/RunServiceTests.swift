@@ -112,5 +112,23 @@ struct RunServiceTests {
         #expect(counts[.sending] == nil, "no delivery left in flight: \(counts)")
         #expect((counts[.sent] ?? 0) + (counts[.scheduled] ?? 0) == 200)
     }
+
+    @Test("send shows count, rate and ETA on a terminal, and nothing of it when piped")
+    func progressOnlyOnATerminal() async throws {
+        let gateway = try await importBatch()
+        // On a pseudo-terminal (script(1) gives the command one): the progress line is drawn.
+        let command = "\(CommandLine.binary.path) send acme --now --config \(config.path)"
+        let terminal = MailStack.run("/usr/bin/script", ["-qec", command, "/dev/null"])
+        #expect(terminal.status == 0, "\(terminal.output)")
+        #expect(terminal.output.contains("/200") && terminal.output.contains("/s") && terminal.output.contains("ETA"),
+                "\(terminal.output.suffix(300))")
+        #expect(terminal.output.contains("sent 200"))
+        // Piped: the summary line only.
+        let more = directory.appendingPathComponent("more")
+        try FileManager.default.createDirectory(at: more, withIntermediateDirectories: true)
+        for file in try Samples.purchaseInvoices(10, in: more) { _ = try gateway.importFile(dossier: "acme", file: file) }
+        let piped = CommandLine.run(["send", "acme", "--now", "--config", config.path], in: directory)
+        #expect(piped.status == 0 && piped.output.contains("sent 10") && !piped.output.contains("ETA"), "\(piped.output)")
+    }
 }
 }
