@@ -141,8 +141,19 @@ static inline int lm_imap_uid_fetch_message(mailimap *imap, uint32_t uid, char *
     return r;
 }
 
-/// Moves one message to `mailbox` (UID MOVE, RFC 6851), or copies it there and marks it
-/// \Deleted + expunges when the server has no MOVE.
+/// Asks the server for its capabilities (CAPABILITY), so that MOVE, UIDPLUS and IDLE are known
+/// even when the greeting or the LOGIN reply did not list them.
+static inline int lm_imap_refresh_capabilities(mailimap *imap) {
+    struct mailimap_capability_data *capabilities = NULL;
+    int r = mailimap_capability(imap, &capabilities);
+    if (r == MAILIMAP_NO_ERROR && capabilities != NULL) mailimap_capability_data_free(capabilities);
+    return r;
+}
+
+/// Moves one message to `mailbox` (UID MOVE, RFC 6851), or copies it there, marks it \Deleted
+/// and removes just that UID (UID EXPUNGE, RFC 4315). Without either extension the message is
+/// copied and flagged \Deleted but not expunged: a plain EXPUNGE would also remove mail that
+/// someone else marked deleted.
 static inline int lm_imap_uid_move(mailimap *imap, uint32_t uid, const char *mailbox) {
     struct mailimap_set *set = mailimap_set_new_single(uid);
     if (set == NULL) return MAILIMAP_ERROR_MEMORY;
@@ -157,7 +168,7 @@ static inline int lm_imap_uid_move(mailimap *imap, uint32_t uid, const char *mai
             struct mailimap_store_att_flags *store = mailimap_store_att_flags_new_add_flags_silent(flags);
             r = mailimap_uid_store(imap, set, store);
             mailimap_store_att_flags_free(store);
-            if (r == MAILIMAP_NO_ERROR) r = mailimap_expunge(imap);
+            if (r == MAILIMAP_NO_ERROR && mailimap_has_extension(imap, "UIDPLUS")) r = mailimap_uid_expunge(imap, set);
         }
     }
     mailimap_set_free(set);

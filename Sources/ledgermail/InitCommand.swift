@@ -25,6 +25,8 @@ struct InitCommand: AsyncParsableCommand {
         if createsConfig {
             guard let example else { throw ValidationError("config/ledgermail.example.yaml was not found beside the program") }
             try FileManager.default.copyItem(at: example, to: configFile)
+            // It may come to hold passwords: readable by the owner only.
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: configFile.path)
             print("created  \(configFile.path)")
         }
         let report = try Gateway.initialize(settings: try await options.settings(), exampleConfig: example)

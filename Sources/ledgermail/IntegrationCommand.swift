@@ -56,6 +56,9 @@ struct IntegrationCommand: AsyncParsableCommand {
                     }
                     addresses[kind] = String(item[item.index(after: equals)...])
                 } else {
+                    guard addresses[nil] == nil else {
+                        throw ValidationError("\(chosen.title) takes one address for all kinds: give one --address, not several")
+                    }
                     addresses[nil] = item
                 }
             }

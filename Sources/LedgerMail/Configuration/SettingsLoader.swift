@@ -34,6 +34,10 @@ public enum SettingsLoader {
         let insecure = config.bool(forKey: "tls.insecure", default: false)
         let caFile = config.string(forKey: "tls.ca_file").map { path($0).path }
         let bounce = try config.string(forKey: "bounce.address").map { try EmailAddress($0) }
+        if let bounce, bounce.localPart.count > VERPSigner.maxBounceLocalPart {
+            // VERP adds "+d<id>-<20 hex>" to the local part, which may not exceed 64 characters.
+            throw InvalidInput("bounce.address '\(bounce)': its local part must be at most \(VERPSigner.maxBounceLocalPart) characters, so that VERP's +TOKEN fits")
+        }
         let reply = try config.string(forKey: "reply.address").map { try EmailAddress($0) } ?? bounce
 
         var smtp: SMTPServer?
@@ -58,6 +62,14 @@ public enum SettingsLoader {
                 folder: config.string(forKey: "imap.folder", default: "INBOX"),
                 processedFolder: config.string(forKey: "imap.processed_folder", default: "LedgerMail/Processed"),
                 caFile: caFile, insecure: insecure)
+        }
+        for (key, url, tls, user) in [("smtp", smtp?.url, smtp.map { $0.requireSTARTTLS || $0.isImplicitTLS }, smtp?.username),
+                                      ("imap", imap?.url, imap.map { $0.requireSTARTTLS || $0.isImplicitTLS }, imap?.username)] {
+            guard let url, tls == false, let user, !user.isEmpty else { continue }
+            let host = url.host ?? ""
+            guard host == "localhost" || host.hasPrefix("127.") || host == "::1" else {
+                throw InvalidInput("\(key).starttls is none while \(key).username is set: the password would cross the network in clear text to \(host). Use starttls: required or an \(key)s:// URL")
+            }
         }
         let delay = config.int(forKey: "dispatch.delay", default: 600)
         let retry = RetryPolicy(

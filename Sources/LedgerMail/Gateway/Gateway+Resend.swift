@@ -11,6 +11,9 @@ extension Gateway {
                 _ = try requireDossier(name, db)
                 throw InvalidInput("dossier '\(name)' has no document \(documentID)")
             }
+            if let newer = document.supersededBy {
+                throw InvalidInput("document \(documentID) was replaced by a newer version (document \(newer)): resend that one")
+            }
             guard let kind = routeKind ?? document.kind.flatMap(DocumentKind.init(rawValue:)) else {
                 throw InvalidInput("document \(documentID) has no kind yet: `ledgermail review` decides it, or give --route")
             }

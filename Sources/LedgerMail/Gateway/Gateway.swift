@@ -56,7 +56,10 @@ public final class Gateway: Sendable {
             note(settings.configFile.path, created: false)
         }
         let existed = fm.fileExists(atPath: settings.dataDirectory.path)
-        try fm.createDirectory(at: settings.blobDirectory, withIntermediateDirectories: true)
+        // Invoices and the database are the business's own: readable by the owner only.
+        try fm.createDirectory(at: settings.blobDirectory, withIntermediateDirectories: true,
+                               attributes: [.posixPermissions: 0o700])
+        if !existed { try fm.setAttributes([.posixPermissions: 0o700], ofItemAtPath: settings.dataDirectory.path) }
         note(settings.dataDirectory.path, created: !existed)
         let databaseExisted = fm.fileExists(atPath: settings.databasePath)
         _ = try LedgerDatabase(path: settings.databasePath)

@@ -25,9 +25,15 @@ public struct GatewayService: Service {
             _ = try? await cancelWhenGracefulShutdown { [gateway] in
                 let started = ContinuousClock.now
                 // New mail wakes the service early (IMAP IDLE); without IDLE it just sleeps.
-                if healthy, gateway.settings.imap != nil, wait > .seconds(2),
-                   (try? await gateway.waitForInbox(seconds: Int(wait.components.seconds))) == true {
-                    return
+                // In slices of at most 25 s: a blocking IDLE cannot be interrupted, so SIGTERM
+                // waits at most one slice.
+                while healthy, gateway.settings.imap != nil, ContinuousClock.now - started < wait - .seconds(2) {
+                    let slice = ContinuousClock.now
+                    let left = wait - (slice - started)
+                    if (try? await gateway.waitForInbox(seconds: min(25, Int(left.components.seconds)))) == true { return }
+                    if Task.isShuttingDownGracefully { return }
+                    // Back at once: no IDLE on this server, or an error. Sleep instead of asking again.
+                    if ContinuousClock.now - slice < .seconds(1) { break }
                 }
                 let left = wait - (ContinuousClock.now - started)
                 if left > .zero { try await Task.sleep(for: left) }

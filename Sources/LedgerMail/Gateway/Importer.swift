@@ -84,8 +84,10 @@ extension Gateway {
     }
 
     static func anythingSent(of documentID: Int64, _ db: Database) throws -> Bool {
+        // Any attempt counts: a deferred mail may still have arrived (a connection lost after the data).
         let sentStates = [DeliveryState.sending, .sent, .bounced].map(\.rawValue)
-        return try DeliveryRecord.filter(Column("documentID") == documentID && sentStates.contains(Column("state"))).fetchCount(db) > 0
+        return try DeliveryRecord.filter(Column("documentID") == documentID
+                                         && (sentStates.contains(Column("state")) || Column("attempts") > 0)).fetchCount(db) > 0
     }
 
     /// The delivery a document gets from its route and its dossier's dispatch setting; held
@@ -119,6 +121,9 @@ extension Gateway {
             let dossier = try Dossier(try requireDossier(name, db))
             guard var document = try DocumentRecord.fetchOne(db, key: documentID), document.dossier == name else {
                 throw InvalidInput("dossier '\(name)' has no document \(documentID)")
+            }
+            if let newer = document.supersededBy {
+                throw InvalidInput("document \(documentID) was replaced by a newer version (document \(newer)): review that one")
             }
             let held = try DeliveryRecord.filter(Column("documentID") == documentID && Column("state") == DeliveryState.held.rawValue).fetchAll(db)
             guard !held.isEmpty else { throw InvalidInput("document \(documentID) is not held: nothing to review") }

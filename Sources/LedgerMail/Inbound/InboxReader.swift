@@ -19,6 +19,9 @@ extension Gateway {
     public func readInbox() async throws -> InboxReport {
         let server = try settings.requireIMAP()
         let client = IMAPClient(server: server)
+        // One reader at a time (the service and a `run --once` may overlap).
+        let lock = try await DirectoryLock.acquire("inbox", in: settings.dataDirectory)
+        defer { withExtendedLifetime(lock) {} }
         return try await client.withSession { [self] session, server in
             let uidValidity = try session.select(server.folder)
             let cursor = try database.read { db in try MailboxCursorRecord.fetchOne(db, key: server.cursorKey) }
@@ -82,7 +85,6 @@ extension Gateway {
         let classification = InboundClassifier.classify(raw)
         let parsed = MailMessage(raw)
         let unreadable = parsed.headers.isEmpty
-        let bounceAddress = settings.bounceAddress
         return try database.write { db in
             var effect = InboundEffect()
             // The same bytes again (a folder rebuilt with a new UIDVALIDITY, a copy): recorded once.
@@ -91,18 +93,9 @@ extension Gateway {
                 effect.duplicate = true
                 return effect
             }
-            var deliveryID: Int64?
-            var verpValid = false
-            if let bounceAddress {
-                for address in classification.deliveredTo {
-                    if let verdict = verp.verify(address: address, bounceAddress: bounceAddress) {
-                        deliveryID = verdict.deliveryID
-                        verpValid = verdict.valid
-                        if verdict.valid { break }
-                    }
-                }
-            }
-            if !verpValid { deliveryID = nil }
+            let verdict = verpVerdict(classification)
+            let verpValid = verdict?.valid == true
+            var deliveryID = verpValid ? verdict?.deliveryID : nil
             // Without a valid token a report changes nothing; the Message-ID may still link it for display.
             if deliveryID == nil, let id = classification.originalMessageID ?? classification.inReplyTo
                 ?? classification.references.last {

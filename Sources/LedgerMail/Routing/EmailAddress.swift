@@ -5,7 +5,7 @@ import Foundation
 /// Deliberately stricter than RFC 5322: no quoted local parts, no comments, no IP literals,
 /// no non-ASCII. Import mailboxes never need them, and a strict form keeps CR, LF, `<`, `>`
 /// and commas out of SMTP commands and headers.
-public struct EmailAddress: Sendable, Hashable, Codable, CustomStringConvertible {
+public struct EmailAddress: Sendable, Hashable, CustomStringConvertible {
     public let value: String
 
     public init(_ text: String) throws(InvalidInput) {
@@ -36,7 +36,7 @@ public struct EmailAddress: Sendable, Hashable, Codable, CustomStringConvertible
 }
 
 /// A sender as written on the command line: `Acme BV <acme@gateway.test>` or a bare address.
-public struct Mailbox: Sendable, Hashable, Codable {
+public struct Mailbox: Sendable, Hashable {
     public let displayName: String?
     public let address: EmailAddress
 

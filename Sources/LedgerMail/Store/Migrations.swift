@@ -126,6 +126,11 @@ enum Migrations {
                 t.add(column: "leftInFolder", .boolean).notNull().defaults(to: false)
             }
         }
+        migrator.registerMigration("v7: retries for some recipients") { db in
+            try db.alter(table: "delivery") { t in
+                t.add(column: "onlyRecipients", .text)
+            }
+        }
         return migrator
     }
 }

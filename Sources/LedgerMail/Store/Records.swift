@@ -77,6 +77,9 @@ struct DeliveryRecord: Codable, FetchableRecord, MutablePersistableRecord, Senda
     var firstAttemptAt: Date?
     /// Chosen before the first attempt and kept for every retry, so a repeat is recognisable.
     var messageID: String?
+    /// When set, only these addresses (comma separated): a retry of recipients that answered 4xx
+    /// while the others took the mail.
+    var onlyRecipients: String?
     var lastReply: String?
     var bounceRecipient: String?
     var bounceStatus: String?
@@ -89,7 +92,7 @@ struct DeliveryRecord: Codable, FetchableRecord, MutablePersistableRecord, Senda
     /// A delivery not yet attempted.
     static func new(documentID: Int64, routeKind: String?, state: DeliveryState, dueAt: Date?, now: Date) -> DeliveryRecord {
         DeliveryRecord(id: nil, documentID: documentID, routeKind: routeKind, state: state.rawValue, dueAt: dueAt, sentAt: nil,
-                       attempts: 0, firstAttemptAt: nil, messageID: nil, lastReply: nil, bounceRecipient: nil,
+                       attempts: 0, firstAttemptAt: nil, messageID: nil, onlyRecipients: nil, lastReply: nil, bounceRecipient: nil,
                        bounceStatus: nil, bounceReason: nil, bounceDiagnostic: nil, updatedAt: now)
     }
 }

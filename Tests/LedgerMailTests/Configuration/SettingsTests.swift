@@ -45,6 +45,9 @@ struct SettingsTests {
 
     @Test("bad values are refused with the key named", arguments: [
         "smtp:\n  url: http://x\n", "smtp:\n  url: smtp://x:25\n  starttls: maybe\n", "bounce:\n  address: not an address\n",
+        "bounce:\n  address: a-very-long-bounce-mailbox-name@gateway.test\n",
+        "smtp:\n  url: smtp://mail.example.be:25\n  starttls: none\n  username: acme\n",
+        "imap:\n  url: imap://mail.example.be:143\n  starttls: none\n  username: acme\n",
     ])
     func badValues(yaml: String) async throws {
         let file = try write(yaml)

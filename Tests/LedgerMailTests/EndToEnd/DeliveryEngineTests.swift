@@ -112,6 +112,15 @@ struct DeliveryEngineTests {
         #expect(byAddress["reject550@acct.test"]?.state == "failed" && byAddress["reject550@acct.test"]?.smtpReply?.hasPrefix("550") == true)
         #expect(byAddress["defer450@acct.test"]?.state == "deferred" && byAddress["defer450@acct.test"]?.smtpReply?.hasPrefix("450") == true)
         #expect(try await MailStack.waitForCount(1, in: "inkoop@acct.test") == 1)
+        // The 4xx recipient is not forgotten: a follow-up delivery retries it alone.
+        let deliveries = try #require(try test.gateway.status(dossier: "acme").first?.deliveries)
+        #expect(deliveries.count == 2 && deliveries[1].state == .deferred && deliveries[1].dueAt != nil)
+        let retry = try await test.gateway.send(dossier: "acme", selection: .only([deliveries[1].id]))
+        #expect(retry.deferred == 1)
+        let again = try #require(try test.gateway.status(dossier: "acme").first?.deliveries.last)
+        #expect(again.recipients.map(\.address) == ["defer450@acct.test"], "only the deferred recipient is tried again")
+        try await Task.sleep(for: .seconds(1))
+        #expect(try MailStack.count("inkoop@acct.test") == 1, "the others do not get it twice")
     }
 
     @Test("SMTP server down then up: deferred, then all delivered")

@@ -17,7 +17,6 @@ extension Gateway {
     /// sends no document twice. `dryRun` plans and sends nothing.
     public func sendPeriod(dossier name: String, period: Period, comment: String?, dryRun: Bool,
                            progress: SendProgress? = nil) async throws -> PeriodReport {
-        if let comment { try InvalidInput.checkSingleLine(comment.replacingOccurrences(of: "\n", with: " "), name: "--comment") }
         let plan = try planPeriod(dossier: name, period: period)
         guard !dryRun else { return PeriodReport(plan: plan, send: nil, notifiedAddress: nil) }
         let ids = plan.toSend.compactMap(\.deliveryID)
@@ -59,13 +58,17 @@ extension Gateway {
 
     /// Sends a mail that is not a document delivery (notification, self-mail, route test):
     /// from the bounce address, and an error when the server does not take it.
-    func sendPlain(_ content: MailContent, to recipients: [EmailAddress], what: String) async throws {
+    /// Returns the size of the mail sent.
+    @discardableResult
+    func sendPlain(_ content: MailContent, to recipients: [EmailAddress], what: String) async throws -> Int {
         let client = try SMTPClient(server: try settings.requireSMTP())
+        let message = MessageComposer.compose(content)
         let transfer = await client.send(envelopeFrom: try settings.requireBounceAddress(), recipients: recipients,
-                                         message: MessageComposer.compose(content))
+                                         message: message)
         guard case .accepted = transfer.outcome else {
             throw StorageError("\(what) was not sent: \(Self.reason(transfer))")
         }
         logger.info("sent \(what) to \(recipients.map(\.value).joined(separator: ", "))")
+        return message.count
     }
 }

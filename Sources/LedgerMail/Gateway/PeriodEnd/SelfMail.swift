@@ -70,9 +70,8 @@ extension Gateway {
                                           "files": $0.files.map(\.fileName).joined(separator: ", ")] },
             ]
             let content = templatedMail("selfmail", values, dossier: dossier, to: [recipient], attachments: attachments)
-            let message = MessageComposer.compose(content)
-            try await sendPlain(content, to: [recipient], what: "self-mail \(index + 1)/\(groups.count) for \(period)")
-            report.mails.append((group.count, message.count))
+            let size = try await sendPlain(content, to: [recipient], what: "self-mail \(index + 1)/\(groups.count) for \(period)")
+            report.mails.append((group.count, size))
         }
         return report
     }

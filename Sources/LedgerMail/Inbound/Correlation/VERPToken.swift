@@ -16,13 +16,18 @@ public struct VERPSigner: Sendable {
     /// A fresh random key, as `init` writes to the data directory.
     public static func newKey() -> Data { SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) } }
 
+    /// The longest local part a bounce address may have: "+d" + 19 digits + "-" + 20 hex is 42
+    /// more, and a local part may not pass 64.
+    public static let maxBounceLocalPart = 22
+
     public func token(deliveryID: Int64) -> String {
         "d\(deliveryID)-\(mac(deliveryID))"
     }
 
     /// The envelope sender for a delivery: `local+TOKEN@domain` from the bounce address.
     public func envelopeSender(bounceAddress: EmailAddress, deliveryID: Int64) -> EmailAddress {
-        // The result stays within EmailAddress's character set, so this cannot fail.
+        // Hex, digits and '+-' stay within EmailAddress's rules, and the settings keep the local
+        // part short enough (`maxBounceLocalPart`), so this cannot fail.
         try! EmailAddress("\(bounceAddress.localPart)+\(token(deliveryID: deliveryID))@\(bounceAddress.domain)")
     }
 

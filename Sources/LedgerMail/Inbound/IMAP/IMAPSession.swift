@@ -48,6 +48,8 @@ final class IMAPSession: @unchecked Sendable {
     func login(username: String, password: String) throws(IMAPError) {
         try check(IMAPResultCode(rawValue: mailimap_login(imap, username, password)), "login as \(username)")
         loggedIn = true
+        // Capabilities can change after login: ask, so MOVE / UIDPLUS / IDLE are known.
+        _ = lm_imap_refresh_capabilities(imap)
     }
 
     /// Selects `folder` and returns its UIDVALIDITY.

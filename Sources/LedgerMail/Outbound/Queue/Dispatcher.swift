@@ -10,7 +10,7 @@ extension Gateway {
         let server = try settings.requireSMTP()
         let bounceAddress = try settings.requireBounceAddress()
         if let dossier { _ = try self.dossier(named: dossier) }
-        let lock = try await SendLock.acquire(in: settings.dataDirectory)
+        let lock = try await DirectoryLock.acquire("send", in: settings.dataDirectory)
         defer { withExtendedLifetime(lock) {} }
         try recoverInterruptedSends()
 
@@ -66,6 +66,7 @@ extension Gateway {
         case .everythingWaiting:
             sql += " AND delivery.state IN ('scheduled', 'deferred', 'pending')"
         case .only(let ids):
+            guard !ids.isEmpty else { return [] }
             sql += " AND delivery.state IN ('scheduled', 'deferred', 'pending') AND delivery.id IN (\(ids.map { _ in "?" }.joined(separator: ",")))"
             arguments += StatementArguments(ids)
         }
@@ -88,46 +89,55 @@ extension Gateway {
         case refused(String)
     }
 
-    /// Marks a delivery `sending` (only if still waiting: two passes never take the same one),
-    /// fixes its Message-ID for good, and composes its mail.
+    /// Composes a waiting delivery's mail (outside any write transaction: a 50 MB mail must not
+    /// hold the database), then marks it `sending` — only if it is still waiting, so two passes
+    /// never take the same one — with its Message-ID fixed for good. A mail that cannot be made
+    /// (too big, nothing to attach, a stored file missing) fails alone; the queue goes on.
     func claim(deliveryID: Int64) throws -> Claim? {
-        try database.write { db in
-            guard var delivery = try DeliveryRecord.fetchOne(db, key: deliveryID),
-                  [DeliveryState.scheduled, .deferred, .pending].map(\.rawValue).contains(delivery.state),
+        let waiting = [DeliveryState.scheduled, .deferred, .pending].map(\.rawValue)
+        guard let (delivery, document, dossier, route, kind) = try database.read({ db -> (DeliveryRecord, DocumentRecord, Dossier, Route?, DocumentKind)? in
+            guard let delivery = try DeliveryRecord.fetchOne(db, key: deliveryID), waiting.contains(delivery.state),
                   let routeKind = delivery.routeKind, let kind = DocumentKind(rawValue: routeKind),
                   let document = try DocumentRecord.fetchOne(db, key: delivery.documentID) else { return nil }
-            let dossier = try Dossier(try requireDossier(document.dossier, db))
-            let now = clock()
-            delivery.updatedAt = now
-            guard let route = try RouteRecord.fetchOne(db, key: ["dossier": dossier.name, "kind": routeKind]).flatMap(Route.init),
-                  !route.addresses.isEmpty else {
-                delivery.state = DeliveryState.held.rawValue
-                delivery.lastReply = Self.noRouteReason(kind)
-                try delivery.update(db)
-                return nil
+            let route = try RouteRecord.fetchOne(db, key: ["dossier": document.dossier, "kind": routeKind]).flatMap(Route.init)
+            return (delivery, document, try Dossier(try requireDossier(document.dossier, db)), route, kind)
+        }) else { return nil }
+
+        let now = clock()
+        func settle(_ state: DeliveryState, _ reason: String) throws {
+            _ = try database.write { db in
+                try DeliveryRecord.filter(Column("id") == deliveryID && waiting.contains(Column("state")))
+                    .updateAll(db, Column("state").set(to: state.rawValue), Column("lastReply").set(to: reason),
+                               Column("updatedAt").set(to: now))
             }
-            let messageID = delivery.messageID ?? MessageComposer.newMessageID(domain: dossier.from.address.domain)
-            let message: Data
-            do {
-                let content = try documentMail(document: document, kind: kind, dossier: dossier, route: route,
-                                               messageID: messageID, date: now)
-                message = MessageComposer.compose(content)
-                if let cap = route.maxSize, message.count > cap.bytes {
-                    throw InvalidInput("the mail would be \(ByteSize(bytes: message.count)), over the \(kind.rawValue) route's cap of \(cap); nothing was sent")
-                }
-            } catch let refusal as InvalidInput {
-                delivery.state = DeliveryState.failed.rawValue
-                delivery.lastReply = refusal.message
-                try delivery.update(db)
-                return .refused(refusal.message)
-            }
-            delivery.state = DeliveryState.sending.rawValue
-            delivery.messageID = messageID
-            delivery.attempts += 1
-            delivery.firstAttemptAt = delivery.firstAttemptAt ?? now
-            try delivery.update(db)
-            return .ready(PreparedMail(message: message, recipients: route.addresses))
         }
+        guard let route, !route.addresses.isEmpty else {
+            try settle(.held, Self.noRouteReason(kind))
+            return nil
+        }
+        let recipients = delivery.onlyRecipients.map { $0.split(separator: ",").compactMap { try? EmailAddress(String($0)) } } ?? route.addresses
+        let messageID = delivery.messageID ?? MessageComposer.newMessageID(domain: dossier.from.address.domain)
+        let message: Data
+        do {
+            var content = try documentMail(document: document, kind: kind, dossier: dossier, route: route,
+                                           messageID: messageID, date: now)
+            content.to = recipients
+            message = MessageComposer.compose(content)
+            if let cap = route.maxSize, message.count > cap.bytes {
+                throw InvalidInput("the mail would be \(ByteSize(bytes: message.count)), over the \(kind.rawValue) route's cap of \(cap); nothing was sent")
+            }
+        } catch {
+            let reason = (error as? InvalidInput)?.message ?? "the mail could not be made: \(error)"
+            try settle(.failed, reason)
+            return .refused(reason)
+        }
+        let claimed = try database.write { db in
+            try DeliveryRecord.filter(Column("id") == deliveryID && waiting.contains(Column("state")))
+                .updateAll(db, Column("state").set(to: DeliveryState.sending.rawValue), Column("messageID").set(to: messageID),
+                           Column("attempts").set(to: delivery.attempts + 1),
+                           Column("firstAttemptAt").set(to: delivery.firstAttemptAt ?? now), Column("updatedAt").set(to: now))
+        }
+        return claimed == 1 ? .ready(PreparedMail(message: message, recipients: recipients)) : nil
     }
 
     /// Writes what the server said: per recipient, and the delivery's new state.
@@ -155,6 +165,15 @@ extension Gateway {
                 delivery.sentAt = now
                 delivery.lastReply = reply.text
                 delivery.dueAt = nil
+                // Addresses that answered 4xx did not get it: a follow-up delivery retries them alone.
+                let later = recipients.filter { transfer.recipientReplies[$0.value]?.isTransient == true }
+                if !later.isEmpty, let next = settings.retry.nextAttempt(attempts: 1, firstAttempt: now, now: now) {
+                    var followUp = DeliveryRecord.new(documentID: delivery.documentID, routeKind: delivery.routeKind,
+                                                      state: .deferred, dueAt: next, now: now)
+                    followUp.onlyRecipients = later.map(\.value).joined(separator: ",")
+                    followUp.lastReply = "retrying \(later.map(\.value).joined(separator: ", ")) after a temporary refusal"
+                    try followUp.insert(db)
+                }
             case .transientFailure(let reason):
                 let next = settings.retry.nextAttempt(attempts: delivery.attempts, firstAttempt: delivery.firstAttemptAt ?? now, now: now)
                 delivery.state = (next == nil ? DeliveryState.failed : .deferred).rawValue

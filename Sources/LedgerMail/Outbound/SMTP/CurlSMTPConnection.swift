@@ -79,11 +79,12 @@ final class CurlSMTPConnection: @unchecked Sendable {
         let replies = transcript.recipientReplies
         let refused = recipients.compactMap { replies[$0] }.filter { !$0.isPositive }
         let outcome: SMTPTransfer.Outcome
-        if let refusal = transcript.sessionRefusal {
+        if code == .ok, let last = transcript.lastReply, last.isPositive {
+            // Accepted, even after a refused EHLO that curl recovered from with HELO.
+            outcome = .accepted(last)
+        } else if let refusal = transcript.sessionRefusal {
             // A refused login or TLS step is our configuration, not the document: keep it for a retry.
             outcome = .transientFailure("the SMTP server refused the session (\(refusal.command)): \(refusal.reply.text)")
-        } else if code == .ok, let last = transcript.lastReply, last.isPositive {
-            outcome = .accepted(last)
         } else if !recipients.isEmpty, refused.count == recipients.count {
             // Every RCPT TO refused: permanent only when every refusal is.
             let transient = refused.first(where: \.isTransient)
