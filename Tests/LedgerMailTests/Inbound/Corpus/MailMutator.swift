@@ -4,17 +4,7 @@ import Foundation
 /// inboxes and hostile senders produce (bit rot, cut-off transfers, mangled MIME boundaries and
 /// headers, mixed line ends) applied to corpus mails so the damage lands inside realistic structure.
 struct MailMutator {
-    /// SplitMix64: tiny, seedable and stable across platforms, so a failing seed replays anywhere.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    typealias Generator = SeededRandom
 
     var generator: Generator
     init(seed: UInt64) { generator = Generator(state: seed) }
