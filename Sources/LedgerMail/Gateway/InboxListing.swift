@@ -6,12 +6,12 @@ public struct InboxEntry: Sendable, Encodable {
     public var id: Int64
     public var kind: String
     public var receivedAt: Date
-    public var from: String?
-    public var subject: String?
+    @NullWhenAbsent public var from: String?
+    @NullWhenAbsent public var subject: String?
     public var summary: String
     /// The document it concerns, when it matched one.
-    public var documentID: Int64?
-    public var number: String?
+    @NullWhenAbsent public var documentID: Int64?
+    @NullWhenAbsent public var number: String?
     /// True when a valid VERP token tied it to its delivery (only then did it change a state).
     public var verified: Bool
 
@@ -19,18 +19,6 @@ public struct InboxEntry: Sendable, Encodable {
         case id, kind, receivedAt = "received_at", from, subject, summary, documentID = "document_id", number, verified
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(kind, forKey: .kind)
-        try c.encode(receivedAt, forKey: .receivedAt)
-        try c.encode(from, forKey: .from)
-        try c.encode(subject, forKey: .subject)
-        try c.encode(summary, forKey: .summary)
-        try c.encode(documentID, forKey: .documentID)
-        try c.encode(number, forKey: .number)
-        try c.encode(verified, forKey: .verified)
-    }
 }
 
 extension Gateway {

@@ -2,16 +2,16 @@ import Foundation
 import GRDB
 
 /// One document as `status` shows it: its deliveries and what came back. Encodes to the
-/// `status --json` line format (every key present, null when unknown).
+/// `status --json` line format (every key present, null when unknown: `NullWhenAbsent`).
 public struct DocumentStatus: Sendable, Encodable {
     public var id: Int64
     public var number: String
-    public var kind: String?
-    public var issueDate: String?
-    public var counterparty: String?
+    @NullWhenAbsent public var kind: String?
+    @NullWhenAbsent public var issueDate: String?
+    @NullWhenAbsent public var counterparty: String?
     public var file: String
     public var version: Int
-    public var heldReason: String?
+    @NullWhenAbsent public var heldReason: String?
     public var deliveries: [DeliveryStatus]
     public var inbound: [InboundStatus]
 
@@ -19,78 +19,41 @@ public struct DocumentStatus: Sendable, Encodable {
         case id, number, kind, issueDate = "issue_date", counterparty, file, version, heldReason = "held_reason", deliveries, inbound
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(number, forKey: .number)
-        try c.encode(kind, forKey: .kind)
-        try c.encode(issueDate, forKey: .issueDate)
-        try c.encode(counterparty, forKey: .counterparty)
-        try c.encode(file, forKey: .file)
-        try c.encode(version, forKey: .version)
-        try c.encode(heldReason, forKey: .heldReason)
-        try c.encode(deliveries, forKey: .deliveries)
-        try c.encode(inbound, forKey: .inbound)
-    }
 }
 
 public struct DeliveryStatus: Sendable, Encodable {
     public var id: Int64
-    public var route: String?
+    @NullWhenAbsent public var route: String?
     public var state: DeliveryState
-    public var dueAt: Date?
-    public var sentAt: Date?
+    @NullWhenAbsent public var dueAt: Date?
+    @NullWhenAbsent public var sentAt: Date?
     public var attempts: Int
-    public var messageID: String?
+    @NullWhenAbsent public var messageID: String?
     public var lastReply: String?
     public var recipients: [RecipientStatus]
-    public var bounce: BounceStatus?
+    @NullWhenAbsent public var bounce: BounceStatus?
 
     enum CodingKeys: String, CodingKey {
         case route, state, dueAt = "due_at", sentAt = "sent_at", attempts, messageID = "message_id", recipients, bounce
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(route, forKey: .route)
-        try c.encode(state, forKey: .state)
-        try c.encode(dueAt, forKey: .dueAt)
-        try c.encode(sentAt, forKey: .sentAt)
-        try c.encode(attempts, forKey: .attempts)
-        try c.encode(messageID, forKey: .messageID)
-        try c.encode(recipients, forKey: .recipients)
-        try c.encode(bounce, forKey: .bounce)
-    }
 }
 
 public struct RecipientStatus: Sendable, Encodable {
     public var address: String
     public var state: String
-    public var smtpReply: String?
+    @NullWhenAbsent public var smtpReply: String?
 
     enum CodingKeys: String, CodingKey { case address, state, smtpReply = "smtp_reply" }
 
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(address, forKey: .address)
-        try c.encode(state, forKey: .state)
-        try c.encode(smtpReply, forKey: .smtpReply)
-    }
 }
 
 public struct BounceStatus: Sendable, Encodable {
-    public var recipient: String?
-    public var status: String?
-    public var reason: String?
-    public var diagnostic: String?
+    @NullWhenAbsent public var recipient: String?
+    @NullWhenAbsent public var status: String?
+    @NullWhenAbsent public var reason: String?
+    @NullWhenAbsent public var diagnostic: String?
 
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(recipient, forKey: .recipient)
-        try c.encode(status, forKey: .status)
-        try c.encode(reason, forKey: .reason)
-        try c.encode(diagnostic, forKey: .diagnostic)
-    }
 
     enum CodingKeys: String, CodingKey { case recipient, status, reason, diagnostic }
 }
@@ -98,18 +61,11 @@ public struct BounceStatus: Sendable, Encodable {
 public struct InboundStatus: Sendable, Encodable {
     public var kind: String
     public var receivedAt: Date
-    public var from: String?
+    @NullWhenAbsent public var from: String?
     public var summary: String
 
     enum CodingKeys: String, CodingKey { case kind, receivedAt = "received_at", from, summary }
 
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(kind, forKey: .kind)
-        try c.encode(receivedAt, forKey: .receivedAt)
-        try c.encode(from, forKey: .from)
-        try c.encode(summary, forKey: .summary)
-    }
 }
 
 extension Gateway {

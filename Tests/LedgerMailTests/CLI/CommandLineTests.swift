@@ -78,6 +78,10 @@ struct CommandLineTests {
         #expect(again.status == 0 && again.output.contains("already imported"))
         let json = ledgermail("status", "acme", "--json")
         #expect(json.output.split(separator: "\n").count == 2)
+        // Every key on every line, null when unknown.
+        for key in ["\"held_reason\":null", "\"bounce\":null", "\"sent_at\":null", "\"message_id\":null", "\"kind\":null"] {
+            #expect(json.output.contains(key), "\(key) in \(json.output)")
+        }
     }
 
     @Test("every command's --help shows an example", arguments: [

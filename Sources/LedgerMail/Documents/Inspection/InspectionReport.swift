@@ -7,12 +7,12 @@ public struct InspectionReport: Encodable, Sendable, Equatable {
     public var file: String
     public var format: InspectedFormat
     /// "Invoice" or "CreditNote".
-    public var root: String?
-    public var typeCode: String?
-    public var number: String?
-    public var issueDate: String?
-    public var dueDate: String?
-    public var currency: String?
+    @NullWhenAbsent public var root: String?
+    @NullWhenAbsent public var typeCode: String?
+    @NullWhenAbsent public var number: String?
+    @NullWhenAbsent public var issueDate: String?
+    @NullWhenAbsent public var dueDate: String?
+    @NullWhenAbsent public var currency: String?
     public var supplier: PartySummary
     public var customer: PartySummary
     public var totals: Totals
@@ -23,11 +23,11 @@ public struct InspectionReport: Encodable, Sendable, Equatable {
     public var warnings: [String]
 
     public struct PartySummary: Encodable, Sendable, Equatable {
-        public var name: String?
-        public var vat: String?
+        @NullWhenAbsent public var name: String?
+        @NullWhenAbsent public var vat: String?
         /// "schemeID:value", as `Party.endpoint`.
-        public var endpoint: String?
-        public var legalID: String?
+        @NullWhenAbsent public var endpoint: String?
+        @NullWhenAbsent public var legalID: String?
 
         public init(_ party: Party? = nil) {
             name = party?.name
@@ -40,22 +40,14 @@ public struct InspectionReport: Encodable, Sendable, Equatable {
             case name, vat, endpoint
             case legalID = "legal_id"
         }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(name, forKey: .name)
-            try container.encode(vat, forKey: .vat)
-            try container.encode(endpoint, forKey: .endpoint)
-            try container.encode(legalID, forKey: .legalID)
-        }
     }
 
     public struct Totals: Encodable, Sendable, Equatable {
-        public var lineExtension: String?
-        public var taxExclusive: String?
-        public var tax: String?
-        public var taxInclusive: String?
-        public var payable: String?
+        @NullWhenAbsent public var lineExtension: String?
+        @NullWhenAbsent public var taxExclusive: String?
+        @NullWhenAbsent public var tax: String?
+        @NullWhenAbsent public var taxInclusive: String?
+        @NullWhenAbsent public var payable: String?
 
         public init(_ totals: MonetaryTotals? = nil) {
             lineExtension = totals?.lineExtensionText
@@ -72,20 +64,11 @@ public struct InspectionReport: Encodable, Sendable, Equatable {
             case taxInclusive = "tax_inclusive"
             case payable
         }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(lineExtension, forKey: .lineExtension)
-            try container.encode(taxExclusive, forKey: .taxExclusive)
-            try container.encode(tax, forKey: .tax)
-            try container.encode(taxInclusive, forKey: .taxInclusive)
-            try container.encode(payable, forKey: .payable)
-        }
     }
 
     public struct Attachment: Encodable, Sendable, Equatable {
         public var filename: String
-        public var mimeType: String?
+        @NullWhenAbsent public var mimeType: String?
         public var sha256: String
         /// By the bytes (%PDF), not by the declared MIME type.
         public var isPDF: Bool
@@ -102,14 +85,6 @@ public struct InspectionReport: Encodable, Sendable, Equatable {
             case mimeType = "mime_type"
             case sha256
             case isPDF = "is_pdf"
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(filename, forKey: .filename)
-            try container.encode(mimeType, forKey: .mimeType)
-            try container.encode(sha256, forKey: .sha256)
-            try container.encode(isPDF, forKey: .isPDF)
         }
     }
 
@@ -163,25 +138,5 @@ public struct InspectionReport: Encodable, Sendable, Equatable {
         case currency, supplier, customer, totals, attachments, kind
         case selfBilling = "self_billing"
         case warnings
-    }
-
-    /// Written out because the synthesised encoder leaves nil keys out.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(file, forKey: .file)
-        try container.encode(format, forKey: .format)
-        try container.encode(root, forKey: .root)
-        try container.encode(typeCode, forKey: .typeCode)
-        try container.encode(number, forKey: .number)
-        try container.encode(issueDate, forKey: .issueDate)
-        try container.encode(dueDate, forKey: .dueDate)
-        try container.encode(currency, forKey: .currency)
-        try container.encode(supplier, forKey: .supplier)
-        try container.encode(customer, forKey: .customer)
-        try container.encode(totals, forKey: .totals)
-        try container.encode(attachments, forKey: .attachments)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(selfBilling, forKey: .selfBilling)
-        try container.encode(warnings, forKey: .warnings)
     }
 }
