@@ -32,12 +32,19 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-gnutls-dev"])]
         ),
-        // libetpan (Debian: libetpan-dev) for IMAP, and GnuTLS to verify the certificate libetpan does not check.
+        // libetpan (Debian: libetpan-dev) for IMAP.
         .systemLibrary(
             name: "CEtpan",
             // No pkgConfig: libetpan.pc carries linker flags SwiftPM refuses (with a warning);
-            // the headers are in /usr/include and the module map links etpan and gnutls.
-            providers: [.apt(["libetpan-dev", "libgnutls28-dev"])]
+            // the headers are in /usr/include and the module map links etpan.
+            providers: [.apt(["libetpan-dev"])]
+        ),
+        // GnuTLS (Debian: libgnutls28-dev, which libetpan-dev already pulls in) for the server
+        // certificate check: libetpan makes none, and libcurl's leaves out the key purpose.
+        .systemLibrary(
+            name: "CGnuTLS",
+            pkgConfig: "gnutls",
+            providers: [.apt(["libgnutls28-dev"])]
         ),
         // cairo + pango (Debian: libcairo2-dev, libpango1.0-dev) to render a PDF when a UBL has none.
         // No pkgConfig: pangocairo.pc carries -pthread, which SwiftPM refuses (with a warning);
@@ -51,6 +58,7 @@ let package = Package(
             dependencies: [
                 "CCurl",
                 "CEtpan",
+                "CGnuTLS",
                 "CCairo",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
@@ -85,7 +93,7 @@ let package = Package(
             name: "LedgerMailTests",
             dependencies: ["LedgerMail"],
             // Read through #filePath, so they work without the resource bundle machinery.
-            exclude: ["Fixtures", "Support/parse_eml.py", "Support/bodystructure.py"],
+            exclude: ["Fixtures", "Support/parse_eml.py", "Support/bodystructure.py", "Support/tls_greeter.py"],
             swiftSettings: swiftSettings
         ),
     ],

@@ -2,6 +2,7 @@
 #define LEDGERMAIL_CCURL_SHIM_H
 
 #include <curl/curl.h>
+#include <string.h>
 
 // Swift cannot call C variadic functions nor see function-like macros, so every
 // curl_easy_setopt / curl_easy_getinfo use goes through one typed wrapper below.
@@ -55,6 +56,18 @@ static inline CURLcode lm_curl_setopt_debug_function(CURL *handle, lm_curl_debug
 /// Wraps curl_easy_getinfo(handle, info, long *).
 static inline CURLcode lm_curl_getinfo_long(CURL *handle, CURLINFO info, long *value) {
     return curl_easy_getinfo(handle, info, value);
+}
+
+/// Certificate `index` of the server chain libcurl recorded (CURLOPT_CERTINFO), leaf first, as
+/// the PEM text of its "Cert:" entry; NULL past the end. The text belongs to the handle.
+static inline const char *lm_curl_certificate_pem(CURL *handle, int index) {
+    struct curl_certinfo *info = NULL;
+    if (curl_easy_getinfo(handle, CURLINFO_CERTINFO, &info) != CURLE_OK || info == NULL) return NULL;
+    if (index < 0 || index >= info->num_of_certs) return NULL;
+    for (struct curl_slist *field = info->certinfo[index]; field != NULL; field = field->next) {
+        if (strncmp(field->data, "Cert:", 5) == 0) return field->data + 5;
+    }
+    return NULL;
 }
 
 #endif

@@ -4,72 +4,26 @@
 #include <stdlib.h>
 #include <string.h>
 #include <libetpan/libetpan.h>
-#include <gnutls/gnutls.h>
-#include <gnutls/x509.h>
 
 // The few libetpan operations LedgerMail needs, each done whole in C so that Swift never
 // walks libetpan's clists and unions (Swift cannot tell which union member is valid, and a
 // wrong guess crashes). Every buffer handed to Swift is malloc'd here and freed with free().
 
-/// Outcomes of lm_imap_verify_peer.
-enum {
-    LM_TLS_OK = 0,
-    LM_TLS_NO_CERTIFICATE = 1,   // the stream has no peer certificate (not a TLS stream?)
-    LM_TLS_CA_UNREADABLE = 2,    // the configured CA file gave no certificate
-    LM_TLS_UNTRUSTED = 3,        // the chain does not verify against the trust list
-    LM_TLS_NAME_MISMATCH = 4,    // the leaf certificate is not for this host name or IP
-    LM_TLS_INTERNAL = 5,         // GnuTLS could not even parse what it got
-};
+/// The server's certificate chain on the session's TLS stream (DER, leaf first), or NULL when
+/// there is none. libetpan's TLS never checks it: the caller does, before LOGIN. Free it with
+/// mailstream_certificate_chain_free.
+static inline carray *lm_imap_peer_chain(mailimap *imap) {
+    if (imap == NULL || imap->imap_stream == NULL) return NULL;
+    return mailstream_get_certificate_chain(imap->imap_stream);
+}
 
-/// libetpan's TLS never checks the server certificate. This verifies the peer chain of the
-/// session's stream with GnuTLS, against `ca_file` (PEM) when given or the system trust store
-/// otherwise, then checks `hostname` (a DNS name or an IP literal) against the leaf.
-/// Called after the TLS handshake and before any credential is sent; `status` gets GnuTLS's
-/// verification bits when the chain is untrusted.
-static inline int lm_imap_verify_peer(mailimap *imap, const char *ca_file, const char *hostname,
-                                      unsigned int *status) {
-    *status = 0;
-    if (imap == NULL || imap->imap_stream == NULL) return LM_TLS_NO_CERTIFICATE;
-    carray *chain = mailstream_get_certificate_chain(imap->imap_stream);
-    if (chain == NULL) return LM_TLS_NO_CERTIFICATE;
-    unsigned int count = carray_count(chain);
-    if (count == 0) { mailstream_certificate_chain_free(chain); return LM_TLS_NO_CERTIFICATE; }
+static inline unsigned int lm_chain_count(carray *chain) { return carray_count(chain); }
 
-    int result = LM_TLS_INTERNAL;
-    gnutls_x509_trust_list_t trust = NULL;
-    gnutls_x509_crt_t *certs = calloc(count, sizeof(gnutls_x509_crt_t));
-    unsigned int imported = 0;
-    if (certs == NULL || gnutls_x509_trust_list_init(&trust, 0) < 0) goto done;
-
-    if (ca_file != NULL && ca_file[0] != '\0') {
-        if (gnutls_x509_trust_list_add_trust_file(trust, ca_file, NULL, GNUTLS_X509_FMT_PEM, 0, 0) <= 0) {
-            result = LM_TLS_CA_UNREADABLE;
-            goto done;
-        }
-    } else if (gnutls_x509_trust_list_add_system_trust(trust, 0, 0) < 0) {
-        goto done;
-    }
-
-    for (; imported < count; imported++) {
-        MMAPString *der = carray_get(chain, imported);
-        gnutls_datum_t datum = { (unsigned char *)der->str, (unsigned int)der->len };
-        if (gnutls_x509_crt_init(&certs[imported]) < 0) goto done;
-        if (gnutls_x509_crt_import(certs[imported], &datum, GNUTLS_X509_FMT_DER) < 0) {
-            gnutls_x509_crt_deinit(certs[imported]);
-            goto done;
-        }
-    }
-    if (gnutls_x509_trust_list_verify_crt(trust, certs, count, 0, status, NULL) < 0) goto done;
-    if (*status != 0) { result = LM_TLS_UNTRUSTED; goto done; }
-    // gnutls_x509_crt_check_hostname also matches IP-address SANs when given an IP literal.
-    result = gnutls_x509_crt_check_hostname(certs[0], hostname) ? LM_TLS_OK : LM_TLS_NAME_MISMATCH;
-
-done:
-    for (unsigned int i = 0; i < imported; i++) gnutls_x509_crt_deinit(certs[i]);
-    free(certs);
-    if (trust != NULL) gnutls_x509_trust_list_deinit(trust, 1);
-    mailstream_certificate_chain_free(chain);
-    return result;
+/// Certificate `index` of a chain from lm_imap_peer_chain; the bytes belong to the chain.
+static inline const unsigned char *lm_chain_certificate(carray *chain, unsigned int index, size_t *length) {
+    MMAPString *der = carray_get(chain, index);
+    *length = der->len;
+    return (const unsigned char *)der->str;
 }
 
 /// UIDVALIDITY of the selected folder, 0 when the server sent none.

@@ -1,7 +1,7 @@
 import CEtpan
 import Foundation
 
-/// One libetpan IMAP session. The certificate is verified (GnuTLS, in the shim) after the
+/// One libetpan IMAP session. The certificate is verified (`PeerCertificateCheck`) after the
 /// TLS handshake and before LOGIN, failing closed: libetpan itself never checks it.
 ///
 /// `@unchecked Sendable`: the `mailimap` pointer never leaves this class and the session is
@@ -30,18 +30,21 @@ final class IMAPSession: @unchecked Sendable {
             try check(IMAPResultCode(rawValue: mailimap_socket_starttls(imap)), "STARTTLS with \(where_)")
         }
         if server.insecure { return }
-        var status: UInt32 = 0
-        let verdict = lm_imap_verify_peer(imap, server.caFile, server.host, &status)
-        switch Int(verdict) {
-        case LM_TLS_OK: return
-        case LM_TLS_UNTRUSTED:
-            throw IMAPError("the IMAP server \(where_) presented a certificate that is not trusted (GnuTLS status \(status)); nothing was sent to it. Set tls.ca_file to its CA")
-        case LM_TLS_NAME_MISMATCH:
-            throw IMAPError("the IMAP server's certificate is not for '\(server.host)'; nothing was sent to it")
-        case LM_TLS_CA_UNREADABLE:
-            throw IMAPError("tls.ca_file '\(server.caFile ?? "")' holds no readable PEM certificate")
-        default:
-            throw IMAPError("the IMAP server \(where_) gave no certificate that could be checked; nothing was sent to it")
+        do {
+            try PeerCertificateCheck.verify(chain: peerChain(), caFile: server.caFile, host: server.host)
+        } catch {
+            throw IMAPError(error.explain("the IMAP server \(where_)"))
+        }
+    }
+
+    /// The server's certificates as libetpan's TLS stream received them, leaf first.
+    private func peerChain() -> [Data] {
+        guard let chain = lm_imap_peer_chain(imap) else { return [] }
+        defer { mailstream_certificate_chain_free(chain) }
+        return (0..<lm_chain_count(chain)).compactMap { index in
+            var length = 0
+            guard let der = lm_chain_certificate(chain, index, &length) else { return nil }
+            return Data(bytes: der, count: length)
         }
     }
 

@@ -12,6 +12,7 @@ public struct CurlCode: RawRepresentable, Equatable, Sendable, CustomStringConve
     public static let useSSLFailed = CurlCode(CURLE_USE_SSL_FAILED)
     public static let loginDenied = CurlCode(CURLE_LOGIN_DENIED)
     public static let sslCACertBadFile = CurlCode(CURLE_SSL_CACERT_BADFILE)
+    public static let sslPinnedPublicKeyMismatch = CurlCode(CURLE_SSL_PINNEDPUBKEYNOTMATCH)
 
     /// libcurl's own sentence for the code.
     public var description: String { String(cString: curl_easy_strerror(CURLcode(rawValue: rawValue))) }

@@ -9,6 +9,9 @@ import Foundation
 final class CurlSMTPConnection: @unchecked Sendable {
     private let handle: UnsafeMutableRawPointer
     private let server: SMTPServer
+    /// The server key this handle's TLS sessions must present (CURLOPT_PINNEDPUBLICKEY), once
+    /// `checkServerIdentity` has vetted the server's certificate.
+    private var pinnedKey: String?
 
     private static let globalInit: Bool = { lm_curl_global_init_all() == CURLE_OK }()
 
@@ -24,6 +27,9 @@ final class CurlSMTPConnection: @unchecked Sendable {
 
     /// Sends `message` (already strict CRLF) from `envelopeFrom` to `recipients`. Blocks.
     func send(envelopeFrom: String, recipients: [String], message: Data) -> SMTPTransfer {
+        if let refusal = checkServerIdentity() {
+            return SMTPTransfer(outcome: .transientFailure(refusal), recipientReplies: [:], newConnections: 0)
+        }
         let upload = UploadSource(data: message)
         let recorder = TranscriptRecorder()
         var recipientList: UnsafeMutablePointer<curl_slist>?
@@ -41,13 +47,51 @@ final class CurlSMTPConnection: @unchecked Sendable {
         lm_curl_setopt_pointer(handle, CURLOPT_READDATA, uploadPointer)
         lm_curl_setopt_pointer(handle, CURLOPT_DEBUGDATA, recorderPointer)
         let code = CurlCode(curl_easy_perform(handle))
+        // A new key since the check (the server's certificate renewed, or someone else): check again next time.
+        if code == .sslPinnedPublicKeyMismatch { pinnedKey = nil }
         var connects = 0
         lm_curl_getinfo_long(handle, CURLINFO_NUM_CONNECTS, &connects)
         return Self.transfer(code: code, transcript: recorder.transcript, recipients: recipients, newConnections: connects)
     }
 
+    /// libcurl's GnuTLS backend checks the chain and the name but not the key purpose, and it
+    /// logs in right after the handshake. So a first session, without credentials and without a
+    /// message, only connects (EHLO, STARTTLS); its certificate goes through the gateway's own
+    /// check, and the real sessions are then pinned to that key. Returns why the server is
+    /// refused, or nil.
+    private func checkServerIdentity() -> String? {
+        guard !server.insecure, server.isImplicitTLS || server.requireSTARTTLS, pinnedKey == nil else { return nil }
+        guard let probe = curl_easy_init() else { return "libcurl could not start a session" }
+        defer { curl_easy_cleanup(probe) }
+        applyConnectionOptions(to: probe)
+        lm_curl_setopt_long(probe, CURLOPT_CONNECT_ONLY, 1)
+        lm_curl_setopt_long(probe, CURLOPT_CERTINFO, 1)
+        let code = CurlCode(curl_easy_perform(probe))
+        guard code == .ok else { return Self.explain(code) }
+        var chain: [Data] = []
+        while let pem = lm_curl_certificate_pem(probe, Int32(chain.count)), let der = PEM.certificateDER(String(cString: pem)) {
+            chain.append(der)
+        }
+        let name = "the SMTP server \(server.url.host ?? "")\(server.url.port.map { ":\($0)" } ?? "")"
+        do {
+            try PeerCertificateCheck.verify(chain: chain, caFile: server.caFile, host: server.url.host ?? "")
+        } catch {
+            return error.explain(name)
+        }
+        guard let pin = chain.first.flatMap(PeerCertificateCheck.publicKeyPin) else {
+            return "\(name) sent a certificate whose key could not be read"
+        }
+        pinnedKey = pin
+        return nil
+    }
+
     private func configure(envelopeFrom: String, recipients: UnsafeMutablePointer<curl_slist>?) {
-        lm_curl_setopt_string(handle, CURLOPT_URL, server.curlURL)
+        applyConnectionOptions(to: handle)
+        if let pinnedKey { lm_curl_setopt_string(handle, CURLOPT_PINNEDPUBLICKEY, pinnedKey) }
+        if let username = server.username {
+            lm_curl_setopt_string(handle, CURLOPT_USERNAME, username)
+            lm_curl_setopt_string(handle, CURLOPT_PASSWORD, server.password ?? "")
+        }
         lm_curl_setopt_string(handle, CURLOPT_MAIL_FROM, "<\(envelopeFrom)>")
         lm_curl_setopt_slist(handle, CURLOPT_MAIL_RCPT, recipients)
         // Go on when some RCPT TO are refused: the others still get the mail, each with its reply.
@@ -56,6 +100,11 @@ final class CurlSMTPConnection: @unchecked Sendable {
         lm_curl_setopt_read_function(handle, uploadCallback)
         lm_curl_setopt_debug_function(handle, debugCallback)
         lm_curl_setopt_long(handle, CURLOPT_VERBOSE, 1)   // the debug callback only runs in verbose mode
+    }
+
+    /// Where and how to connect: the same for the identity check and the real sessions.
+    private func applyConnectionOptions(to handle: UnsafeMutableRawPointer) {
+        lm_curl_setopt_string(handle, CURLOPT_URL, server.curlURL)
         lm_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
         lm_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT, 30)
         // Abort a stalled transfer (under 1 byte/s for a minute) rather than hang forever.
@@ -68,10 +117,6 @@ final class CurlSMTPConnection: @unchecked Sendable {
         if let caFile = server.caFile { lm_curl_setopt_string(handle, CURLOPT_CAINFO, caFile) }
         lm_curl_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, server.insecure ? 0 : 1)
         lm_curl_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, server.insecure ? 0 : 2)
-        if let username = server.username {
-            lm_curl_setopt_string(handle, CURLOPT_USERNAME, username)
-            lm_curl_setopt_string(handle, CURLOPT_PASSWORD, server.password ?? "")
-        }
     }
 
     private static func transfer(code: CurlCode, transcript: SMTPTranscript, recipients: [String],
@@ -106,6 +151,8 @@ final class CurlSMTPConnection: @unchecked Sendable {
             return "the SMTP server does not offer STARTTLS, and smtp.starttls is required"
         case .loginDenied:
             return "the SMTP server refused the login (smtp.username / smtp.password)"
+        case .sslPinnedPublicKeyMismatch:
+            return "the SMTP server's key changed since its certificate was checked; it is checked again on the next attempt"
         default:
             return "SMTP: \(code) (curl error \(code.rawValue))"
         }

@@ -50,6 +50,7 @@ public struct SMTPTransfer: Sendable {
     public var outcome: Outcome
     /// The reply to each RCPT TO, by address.
     public var recipientReplies: [String: SMTPReply]
-    /// How many new connections this transfer opened (0 when it reused the open one).
+    /// How many new SMTP sessions this transfer opened (0 when it reused the open one); the
+    /// session that only checks the certificate first is not one of them.
     public var newConnections: Int
 }
