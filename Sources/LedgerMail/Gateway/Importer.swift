@@ -53,12 +53,15 @@ extension Gateway {
             var replaced: Int64?
             if let previous {
                 record.version = previous.version + 1
-                if try Self.anythingSent(of: previous.id!, db) {
-                    record.heldReason = "a new version (\(record.version)) of a document already sent: `ledgermail resend` sends it"
-                } else {
+                if !(try Self.anythingSent(of: previous.id!, db)) {
                     // Never sent: the new version takes its place; the old one stays in history, unsent.
                     try DeliveryRecord.filter(Column("documentID") == previous.id!).deleteAll(db)
                     replaced = previous.id
+                }
+                // Any earlier version that went out (not only the one replaced: it may itself be a
+                // held new version) means the accountant has this document: a person decides.
+                if try Self.anyVersionSent(like: record, db) {
+                    record.heldReason = "a new version (\(record.version)) of a document already sent: `ledgermail resend` sends it"
                 }
             }
             try record.insert(db)
@@ -81,6 +84,15 @@ extension Gateway {
 
     static func imported(_ sourceHash: String, dossier: String, _ db: Database) throws -> Int64? {
         try Int64.fetchOne(db, sql: "SELECT id FROM document WHERE dossier = ? AND sourceSHA256 = ?", arguments: [dossier, sourceHash])
+    }
+
+    /// Whether any stored version of `document` (same dossier, supplier, root and number) was sent.
+    static func anyVersionSent(like document: DocumentRecord, _ db: Database) throws -> Bool {
+        let versions = try Int64.fetchAll(db, DocumentRecord
+            .filter(Column("dossier") == document.dossier && Column("supplierKey") == document.supplierKey
+                    && Column("root") == document.root && Column("number") == document.number)
+            .select(Column("id")))
+        return try versions.contains { try anythingSent(of: $0, db) }
     }
 
     static func anythingSent(of documentID: Int64, _ db: Database) throws -> Bool {

@@ -108,6 +108,37 @@ struct ImportTests {
         #expect(documents.count == 1 && documents[0].version == 2 && documents[0].file == "changed.xml")
     }
 
+    @Test("a third version after a held second one is held too: the accountant has the first")
+    func versionsAfterASentOneStayHeld() throws {
+        let original = try String(contentsOf: Samples.purchaseInvoice, encoding: .utf8)
+        func variant(_ name: String) throws -> URL {
+            let file = test.directory.appendingPathComponent("\(name).xml")
+            try original.replacingOccurrences(of: "<cbc:Name>Diensten</cbc:Name>", with: "<cbc:Name>Diensten (\(name))</cbc:Name>")
+                .write(to: file, atomically: true, encoding: .utf8)
+            return file
+        }
+        guard case .stored(let first, _, _, _, 1, nil) = try gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice) else {
+            Issue.record("first import failed")
+            return
+        }
+        try gateway.database.write { db in
+            try db.execute(sql: "UPDATE delivery SET state = 'sent', attempts = 1 WHERE documentID = ?", arguments: [first])
+        }
+        guard case .stored(let second, _, .held, let reason2?, 2, nil) = try gateway.importFile(dossier: "acme", file: try variant("v2")) else {
+            Issue.record("the second version was not held")
+            return
+        }
+        #expect(reason2.contains("already sent"))
+        let third = try gateway.importFile(dossier: "acme", file: try variant("v3"))
+        guard case .stored(_, _, .held, let reason3?, 3, second?) = third else {
+            Issue.record("the third version went out on its own: \(third)")
+            return
+        }
+        #expect(reason3.contains("already sent"))
+        let current = try #require(try gateway.status(dossier: "acme").first)
+        #expect(current.version == 3 && current.deliveries.map(\.state) == [.held])
+    }
+
     @Test("bad input: a clear error naming the problem, nothing stored", arguments: [
         ("<html><body>not an invoice</body></html>", "html"),
         ("<?xml version=\"1.0\"?><Invoice xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:Invoice-2\"><cbc:ID", "not valid xml"),
