@@ -182,6 +182,21 @@ struct DeliveryEngineTests {
         #expect(try MailStack.count("inkoop@acct.test") == 0 && MailStack.count("coda@acct.test") == 0)
     }
 
+    @Test("a server that refuses our sender at MAIL FROM: every mail waits for a retry, none fails for good")
+    func senderRefusedAtMailFrom() async throws {
+        let test = try TestGateway.make(imap: nil, bounceAddress: "refused-sender@gateway.test")
+        try test.addDossier()
+        try test.gateway.setRoute(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
+        let directory = test.directory.appendingPathComponent("refused")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        for file in try Samples.purchaseInvoices(3, in: directory) { _ = try test.gateway.importFile(dossier: "acme", file: file) }
+        let report = try await test.gateway.send(dossier: "acme", selection: .everythingWaiting)
+        #expect(report.sent == 0 && report.failed == 0 && report.deferred == 3, "\(report.problems)")
+        let deliveries = try test.gateway.status(dossier: "acme").flatMap(\.deliveries)
+        #expect(deliveries.allSatisfy { $0.state == .deferred })
+        #expect(deliveries.first?.lastReply?.contains("MAIL FROM") == true, "\(deliveries.first?.lastReply ?? "")")
+    }
+
     @Test("a 200-document batch goes over one SMTP session, after one certificate check")
     func batchOverOneConnection() async throws {
         let test = try gateway(to: ["batch@acct.test"])

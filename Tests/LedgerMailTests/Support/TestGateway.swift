@@ -16,14 +16,15 @@ struct TestGateway {
     }
 
     static func make(smtp: SMTPServer? = MailStack.smtp, imap: IMAPServer? = MailStack.imap(),
-                     clock: Clock? = nil, retry: RetryPolicy = RetryPolicy()) throws -> TestGateway {
+                     clock: Clock? = nil, retry: RetryPolicy = RetryPolicy(),
+                     bounceAddress: String = "bounces@gateway.test") throws -> TestGateway {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ledgermail-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let base = Settings(
             configFile: directory.appendingPathComponent("ledgermail.yaml"),
             dataDirectory: directory.appendingPathComponent("data"),
             smtp: smtp, imap: imap,
-            bounceAddress: try EmailAddress("bounces@gateway.test"), replyAddress: try EmailAddress("bounces@gateway.test"),
+            bounceAddress: try EmailAddress(bounceAddress), replyAddress: try EmailAddress("bounces@gateway.test"),
             templatesDirectory: nil, dispatchDelay: 600, tlsInsecure: false)
         var settings = base
         settings.retry = retry

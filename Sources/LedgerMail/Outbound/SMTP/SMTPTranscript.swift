@@ -39,11 +39,17 @@ struct SMTPTranscript {
         return replies
     }
 
-    /// A refusal before any message was offered (EHLO, STARTTLS, AUTH), with the command's verb.
+    /// A refusal that is about us, not about the document: the greeting, EHLO, STARTTLS, AUTH, or
+    /// MAIL FROM refusing our sender (a submission server that will not take the VERP address).
+    /// A size refusal at MAIL FROM (552, 5.3.4) is about this mail, so it is not one.
     var sessionRefusal: (command: String, reply: SMTPReply)? {
         for (command, reply) in exchanges where !reply.isPositive {
             let verb = command.split(separator: " ").first.map { $0.uppercased() } ?? ""
+            if command.isEmpty { return ("greeting", reply) }
             if ["EHLO", "HELO", "STARTTLS", "AUTH"].contains(verb) { return (verb, reply) }
+            if command.uppercased().hasPrefix("MAIL FROM:"), reply.code != 552, !reply.text.contains("5.3.4") {
+                return ("MAIL FROM", reply)
+            }
         }
         return nil
     }
