@@ -32,15 +32,37 @@ static inline uint32_t lm_imap_selected_uidvalidity(mailimap *imap) {
     return imap->imap_selection_info->sel_uidvalidity;
 }
 
-/// UID SEARCH UID first:* — the UIDs of the selected folder from `first` on, as a malloc'd
-/// array in `*uids` (free() it). Note that IMAP answers `first:*` with the highest UID even
-/// when it is below `first`: the caller filters.
+/// UID SEARCH UID first:* UNDELETED — the UIDs of the selected folder from `first` on, as a
+/// malloc'd array in `*uids` (free() it). Note that IMAP answers `first:*` with the highest UID
+/// even when it is below `first`: the caller filters. \Deleted ones are left out: without MOVE
+/// and UIDPLUS a moved message stays behind, flagged, until the folder is expunged.
 static inline int lm_imap_uid_search_from(mailimap *imap, uint32_t first, uint32_t **uids, size_t *count) {
     *uids = NULL; *count = 0;
     struct mailimap_set *set = mailimap_set_new_interval(first, 0);
     if (set == NULL) return MAILIMAP_ERROR_MEMORY;
-    struct mailimap_search_key *key = mailimap_search_key_new_uid(set);
-    if (key == NULL) { mailimap_set_free(set); return MAILIMAP_ERROR_MEMORY; }
+    struct mailimap_search_key *uid_key = mailimap_search_key_new_uid(set);
+    if (uid_key == NULL) { mailimap_set_free(set); return MAILIMAP_ERROR_MEMORY; }
+    struct mailimap_search_key *undeleted = mailimap_search_key_new(MAILIMAP_SEARCH_KEY_UNDELETED,
+        NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0,
+        NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL);
+    struct mailimap_search_key *key = mailimap_search_key_new_multiple_empty();
+    if (undeleted == NULL || key == NULL) {
+        mailimap_search_key_free(uid_key);
+        if (undeleted != NULL) mailimap_search_key_free(undeleted);
+        if (key != NULL) mailimap_search_key_free(key);
+        return MAILIMAP_ERROR_MEMORY;
+    }
+    if (mailimap_search_key_multiple_add(key, uid_key) != MAILIMAP_NO_ERROR) {
+        mailimap_search_key_free(uid_key);
+        mailimap_search_key_free(undeleted);
+        mailimap_search_key_free(key);
+        return MAILIMAP_ERROR_MEMORY;
+    }
+    if (mailimap_search_key_multiple_add(key, undeleted) != MAILIMAP_NO_ERROR) {
+        mailimap_search_key_free(undeleted);
+        mailimap_search_key_free(key);
+        return MAILIMAP_ERROR_MEMORY;
+    }
     clist *found = NULL;
     int r = mailimap_uid_search(imap, NULL, key, &found);
     mailimap_search_key_free(key);

@@ -91,11 +91,19 @@ extension Gateway {
             if try InboundRecord.filter(Column("rawSHA256") == rawHash).fetchCount(db) > 0 {
                 try MailboxCursorRecord(mailbox: cursorKey, uidValidity: Int64(uidValidity), lastUID: Int64(uid)).save(db)
                 effect.duplicate = true
+                effect.unreadable = unreadable   // left for a person the first time: so again
                 return effect
             }
-            let verdict = verpVerdict(classification)
-            let verpValid = verdict?.valid == true
-            var deliveryID = verpValid ? verdict?.deliveryID : nil
+            // A valid token changes its delivery only if this database has it, and the returned
+            // original (when quoted) is that delivery's mail: the key outlives a database that was
+            // recreated or restored, so an old token may name an id that is gone or reused.
+            var deliveryID: Int64?
+            if let verdict = verpVerdict(classification), verdict.valid,
+               let delivery = try DeliveryRecord.fetchOne(db, key: verdict.deliveryID),
+               classification.originalMessageID.map({ $0 == delivery.messageID }) ?? true {
+                deliveryID = verdict.deliveryID
+            }
+            let verpValid = deliveryID != nil
             // Without a valid token a report changes nothing; the Message-ID may still link it for display.
             if deliveryID == nil, let id = classification.originalMessageID ?? classification.inReplyTo
                 ?? classification.references.last {

@@ -144,7 +144,10 @@ extension Gateway {
     func record(_ transfer: SMTPTransfer, deliveryID: Int64, recipients: [EmailAddress], into report: inout SendReport) throws {
         let now = clock()
         let state: String = try database.write { db in
+            // Only the claim this pass made is settled here: a bounce the inbox applied meanwhile
+            // (an earlier attempt that did arrive, then bounced) stands.
             guard var delivery = try DeliveryRecord.fetchOne(db, key: deliveryID) else { return "" }
+            guard delivery.state == DeliveryState.sending.rawValue else { return delivery.state }
             try RecipientRecord.filter(Column("deliveryID") == deliveryID).deleteAll(db)
             for address in recipients {
                 let reply = transfer.recipientReplies[address.value]
@@ -193,6 +196,9 @@ extension Gateway {
         case DeliveryState.deferred.rawValue:
             report.deferred += 1
             report.problems.append("delivery \(deliveryID) deferred: \(reason)")
+        case DeliveryState.bounced.rawValue:
+            report.failed += 1
+            report.problems.append("delivery \(deliveryID) bounced while it was being sent again; the bounce stands")
         default:
             report.failed += 1
             report.problems.append("delivery \(deliveryID) failed: \(reason)")
