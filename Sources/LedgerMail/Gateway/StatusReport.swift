@@ -18,7 +18,6 @@ public struct DocumentStatus: Sendable, Encodable {
     enum CodingKeys: String, CodingKey {
         case id, number, kind, issueDate = "issue_date", counterparty, file, version, heldReason = "held_reason", deliveries, inbound
     }
-
 }
 
 public struct DeliveryStatus: Sendable, Encodable {
@@ -29,12 +28,14 @@ public struct DeliveryStatus: Sendable, Encodable {
     @NullWhenAbsent public var sentAt: Date?
     public var attempts: Int
     @NullWhenAbsent public var messageID: String?
-    public var lastReply: String?
+    /// The server's last word, or why the delivery could not even be composed (over the cap, nothing to attach).
+    @NullWhenAbsent public var lastReply: String?
     public var recipients: [RecipientStatus]
     @NullWhenAbsent public var bounce: BounceStatus?
 
     enum CodingKeys: String, CodingKey {
-        case route, state, dueAt = "due_at", sentAt = "sent_at", attempts, messageID = "message_id", recipients, bounce
+        case id, route, state, dueAt = "due_at", sentAt = "sent_at", attempts, messageID = "message_id",
+             lastReply = "last_reply", recipients, bounce
     }
 
 }
@@ -45,7 +46,6 @@ public struct RecipientStatus: Sendable, Encodable {
     @NullWhenAbsent public var smtpReply: String?
 
     enum CodingKeys: String, CodingKey { case address, state, smtpReply = "smtp_reply" }
-
 }
 
 public struct BounceStatus: Sendable, Encodable {
@@ -53,7 +53,6 @@ public struct BounceStatus: Sendable, Encodable {
     @NullWhenAbsent public var status: String?
     @NullWhenAbsent public var reason: String?
     @NullWhenAbsent public var diagnostic: String?
-
 
     enum CodingKeys: String, CodingKey { case recipient, status, reason, diagnostic }
 }
@@ -65,7 +64,6 @@ public struct InboundStatus: Sendable, Encodable {
     public var summary: String
 
     enum CodingKeys: String, CodingKey { case kind, receivedAt = "received_at", from, summary }
-
 }
 
 extension Gateway {

@@ -79,8 +79,14 @@ struct CommandLineTests {
         let json = ledgermail("status", "acme", "--json")
         #expect(json.output.split(separator: "\n").count == 2)
         // Every key on every line, null when unknown.
-        for key in ["\"held_reason\":null", "\"bounce\":null", "\"sent_at\":null", "\"message_id\":null", "\"kind\":null"] {
+        for key in ["\"held_reason\":null", "\"bounce\":null", "\"sent_at\":null", "\"message_id\":null", "\"kind\":null",
+                    "\"last_reply\":null"] {
             #expect(json.output.contains(key), "\(key) in \(json.output)")
+        }
+        for line in json.output.split(separator: "\n") {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let delivery = try #require((object["deliveries"] as? [[String: Any]])?.first)
+            #expect(delivery["id"] is Int && delivery.keys.contains("last_reply"), "\(delivery)")
         }
     }
 
