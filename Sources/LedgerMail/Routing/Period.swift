@@ -45,6 +45,22 @@ public struct Period: Sendable, Equatable, CustomStringConvertible {
         (firstDay.map { day >= $0 } ?? true) && day <= lastDay
     }
 
+    /// The calendar day (`YYYY-MM-DD`) of a UBL issue date. `xsd:date` may carry a zone
+    /// (`2026-09-30+02:00`, `2026-09-30Z`), which compared as text would fall outside every
+    /// period; the zone does not change the day the invoice bears. Nil when it is no such date.
+    public static func calendarDay(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let day = String(trimmed.prefix(10))
+        let rest = trimmed.dropFirst(10)
+        guard rest.isEmpty || rest.first == "Z" || rest.first == "+" || rest.first == "-" else { return nil }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        guard day.count == 10, let date = formatter.date(from: day), formatter.string(from: date) == day else { return nil }
+        return day
+    }
+
     private static func daysIn(year: Int, month: Int) -> Int {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!

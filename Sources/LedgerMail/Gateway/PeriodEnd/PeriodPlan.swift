@@ -34,6 +34,8 @@ public struct PeriodPlan: Sendable {
 
 extension Gateway {
     /// Every current document of the period (by issue date, else import date) with its state.
+    /// An issue date that is no calendar date counts as absent: the document still belongs to
+    /// some period (its import day's) rather than to none.
     public func planPeriod(dossier name: String, period: Period) throws -> PeriodPlan {
         try database.read { db in
             let dossier = try Dossier(try requireDossier(name, db))
@@ -44,7 +46,8 @@ extension Gateway {
             let documents = try DocumentRecord.filter(Column("dossier") == name && Column("supersededBy") == nil)
                 .order(Column("id")).fetchAll(db)
             var result: [PeriodDocument] = []
-            for document in documents where period.contains(day: document.issueDate ?? formatter.string(from: document.importedAt)) {
+            for document in documents
+            where period.contains(day: document.issueDate.flatMap(Period.calendarDay) ?? formatter.string(from: document.importedAt)) {
                 let delivery = try DeliveryRecord.filter(Column("documentID") == document.id!).order(Column("id").desc).fetchOne(db)
                 let state = delivery.flatMap { DeliveryState(rawValue: $0.state) } ?? .held
                 result.append(PeriodDocument(
