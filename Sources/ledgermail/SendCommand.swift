@@ -52,5 +52,6 @@ struct SendCommand: AsyncParsableCommand {
         }
         if let address = report.notifiedAddress { print("notification sent to \(address)") }
         if dryRun { print("dry run: nothing was sent") }
+        if (report.send?.failed ?? 0) > 0 { throw ExitCode(1) }
     }
 }

@@ -44,8 +44,24 @@ struct QuarterEndTests {
         let firstBody = try #require(bodies.first { $0.contains("Alles binnen voor Q4") })
         #expect(firstBody.contains("Nu verstuurd: 3") && firstBody.contains("Documenten in de periode: 4"))
         #expect(firstBody.contains("wacht op nazicht") && firstBody.contains("X-77"), "the held document is named")
+        #expect(firstBody.contains("Nog niet alle documenten") && !firstBody.contains("Alle documenten van"),
+                "with a document held, the mail does not say everything is in")
         #expect(firstBody.contains("Aankoopfactuur: 1") && firstBody.contains("Verkoopfactuur: 1"))
         #expect(bodies.contains { $0.contains("Nu verstuurd: 0") && $0.contains("Eerder verstuurd: 3") })
+    }
+
+    @Test("send --period with a server deferring one route: that document is named as being retried, not as lost")
+    func periodSendWithDeferral() async throws {
+        MailStack.flaky(true)
+        defer { MailStack.flaky(false) }
+        let test = try quarter()
+        try test.gateway.setRoute(dossier: "acme", kind: .purchaseInvoice, addresses: ["flaky@acct.test"])
+        let report = try await test.gateway.sendPeriod(dossier: "acme", period: try Period(parsing: "2026-Q4"), comment: nil, dryRun: false)
+        #expect(report.send?.sent == 2 && report.send?.deferred == 1 && report.send?.failed == 0)
+        #expect(try await MailStack.waitFor(1, in: "boekhouder@acct.test").count == 1)
+        let body = try #require(try MailStack.bodies("boekhouder@acct.test").first)
+        #expect(body.contains("wordt opnieuw geprobeerd") && body.contains("LEV/2026/0815"), "\(body)")
+        #expect(!body.contains("niet verstuurd"), "\(body)")
     }
 
     @Test("send --period --dry-run: the plan, and nothing sent")

@@ -42,7 +42,9 @@ extension Gateway {
             "kinds": after.countsByKind.map { ["kind": $0.kind?.label(dossier.language) ?? "?", "count": $0.count] },
             "sent_now": sentNow.count,
             "sent_before": after.sentBefore.count - sentNow.count,
-            "failed": lines(after.failed + after.toSend),
+            "failed": lines(after.failed),
+            // Deferred by the server (or not yet due): they go again on their own.
+            "retrying": lines(after.toSend),
             "bounced": lines(after.bounced),
             "held": lines(after.held),
             "has_problems": !(after.failed.isEmpty && after.bounced.isEmpty && after.held.isEmpty && after.toSend.isEmpty),
