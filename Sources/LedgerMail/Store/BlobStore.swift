@@ -47,13 +47,25 @@ public struct BlobStore: Sendable {
         return hash
     }
 
+    /// The bytes stored under `hash`. Missing is `StorageError` (nothing will bring them back
+    /// by waiting); present but unreadable (permissions, I/O, too many open files) is
+    /// `BlobUnreadable`, which may pass.
     public func get(_ hash: String) throws -> Data {
+        let file = url(for: hash)
         do {
-            return try Data(contentsOf: url(for: hash))
+            return try Data(contentsOf: file)
         } catch {
-            throw StorageError("stored file \(hash) is missing from \(directory.path)")
+            guard FileManager.default.fileExists(atPath: file.path) else {
+                throw StorageError("stored file \(hash) is missing from \(directory.path)")
+            }
+            throw BlobUnreadable(description: "stored file \(file.path) could not be read: \(error.localizedDescription)")
         }
     }
+}
+
+/// A stored file that is there but could not be read now: worth another try later.
+public struct BlobUnreadable: Error, Sendable, CustomStringConvertible {
+    public let description: String
 }
 
 /// The data directory or the blob store cannot be written or read.

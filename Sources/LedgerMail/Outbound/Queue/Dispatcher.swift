@@ -30,6 +30,9 @@ extension Gateway {
             case .refused(let reason):
                 report.failed += 1
                 report.problems.append("delivery \(id) failed: \(reason)")
+            case .postponed(let reason):
+                report.deferred += 1
+                report.problems.append("delivery \(id) deferred: \(reason)")
             case .ready(let prepared):
                 let envelope = verp.envelopeSender(bounceAddress: bounceAddress, deliveryID: id)
                 let transfer = await client.send(envelopeFrom: envelope, recipients: prepared.recipients, message: prepared.message)
@@ -87,6 +90,8 @@ extension Gateway {
         case ready(PreparedMail)
         /// The mail cannot be made as the route wants it (too big, nothing to attach): `failed`.
         case refused(String)
+        /// A stored file could not be read just now: `deferred`, tried again on the next pass.
+        case postponed(String)
     }
 
     /// Composes a waiting delivery's mail (outside any write transaction: a 50 MB mail must not
@@ -126,6 +131,9 @@ extension Gateway {
             if let cap = route.maxSize, message.count > cap.bytes {
                 throw InvalidInput("the mail would be \(ByteSize(bytes: message.count)), over the \(kind.rawValue) route's cap of \(cap); nothing was sent")
             }
+        } catch let error as BlobUnreadable {
+            try settle(.deferred, "\(error)")
+            return .postponed("\(error)")
         } catch {
             let reason = (error as? InvalidInput)?.message ?? "the mail could not be made: \(error)"
             try settle(.failed, reason)
