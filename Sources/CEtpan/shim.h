@@ -81,6 +81,33 @@ static inline int lm_imap_uid_search_from(mailimap *imap, uint32_t first, uint32
     return MAILIMAP_NO_ERROR;
 }
 
+/// UID FETCH uid (RFC822.SIZE): how large the message is, before fetching it.
+static inline int lm_imap_uid_fetch_size(mailimap *imap, uint32_t uid, uint32_t *size) {
+    *size = 0;
+    struct mailimap_set *set = mailimap_set_new_single(uid);
+    struct mailimap_fetch_type *type = mailimap_fetch_type_new_fetch_att(mailimap_fetch_att_new_rfc822_size());
+    clist *result = NULL;
+    int r = mailimap_uid_fetch(imap, set, type, &result);
+    mailimap_fetch_type_free(type);
+    mailimap_set_free(set);
+    if (r != MAILIMAP_NO_ERROR) return r;
+    r = MAILIMAP_ERROR_FETCH;
+    for (clistiter *m = clist_begin(result); m != NULL && r != MAILIMAP_NO_ERROR; m = clist_next(m)) {
+        struct mailimap_msg_att *msg = clist_content(m);
+        for (clistiter *i = clist_begin(msg->att_list); i != NULL; i = clist_next(i)) {
+            struct mailimap_msg_att_item *item = clist_content(i);
+            if (item->att_type != MAILIMAP_MSG_ATT_ITEM_STATIC) continue;
+            struct mailimap_msg_att_static *st = item->att_data.att_static;
+            if (st->att_type != MAILIMAP_MSG_ATT_RFC822_SIZE) continue;
+            *size = st->att_data.att_rfc822_size;
+            r = MAILIMAP_NO_ERROR;
+            break;
+        }
+    }
+    mailimap_fetch_list_free(result);
+    return r;
+}
+
 /// UID FETCH uid (BODY.PEEK[]): the whole message, unmodified, into a malloc'd buffer
 /// (free() it). PEEK so that a failed processing run leaves the message unseen.
 static inline int lm_imap_uid_fetch_message(mailimap *imap, uint32_t uid, char **bytes, size_t *length) {

@@ -8,7 +8,8 @@ public struct InboxReport: Sendable, Equatable {
     public var unmatched = 0
     /// Messages seen before (same bytes): recorded once, never applied twice.
     public var duplicates = 0
-    /// Messages with no readable header: recorded and left in the folder for a person.
+    /// Messages with no readable header, too large, or refused by the server: recorded and left
+    /// in the folder for a person.
     public var unreadable = 0
 }
 
@@ -39,7 +40,22 @@ extension Gateway {
             }
             var report = InboxReport()
             for uid in try session.uids(after: lastUID) {
-                let raw = try session.message(uid: uid)
+                // Too large to take in, or refused by the server: recorded, left for a person, and
+                // the inbox goes on (the cursor passes it).
+                let raw: Data
+                do {
+                    let size = try session.messageSize(uid: uid)
+                    guard size <= settings.limits.documentBytes else {
+                        throw IMAPError("too large (\(ByteSize(bytes: size)), over limits.document_bytes)", isMessageRefusal: true)
+                    }
+                    raw = try session.message(uid: uid)
+                } catch let error as IMAPError where error.isMessageRefusal {
+                    try recordLeftInFolder(folder: server.folder, uidValidity: uidValidity, uid: uid, cursorKey: server.cursorKey,
+                                           why: error.description)
+                    report.read += 1
+                    report.unreadable += 1
+                    continue
+                }
                 let effect = try recordInbound(raw, folder: server.folder, uidValidity: uidValidity, uid: uid,
                                                cursorKey: server.cursorKey)
                 report.read += 1
@@ -134,6 +150,20 @@ extension Gateway {
             try record.insert(db, onConflict: .ignore)
             try MailboxCursorRecord(mailbox: cursorKey, uidValidity: Int64(uidValidity), lastUID: Int64(uid)).save(db)
             return effect
+        }
+    }
+
+    /// A message not taken in: a record saying why, the cursor past it, the mail left where it is.
+    func recordLeftInFolder(folder: String, uidValidity: UInt32, uid: UInt32, cursorKey: String, why: String) throws {
+        logger.warning("message \(uid) in \(folder) is left for a person: \(why)")
+        try database.write { db in
+            var record = InboundRecord(
+                id: nil, receivedAt: clock(), folder: folder, uidValidity: Int64(uidValidity), uid: Int64(uid),
+                kind: InboundKind.other.rawValue, fromAddress: nil, subject: nil,
+                summary: "not read (\(why.singleLine)): left in \(folder) for a person", messageID: nil,
+                deliveryID: nil, verpValid: false, rawSHA256: "", leftInFolder: true)
+            try record.insert(db, onConflict: .ignore)
+            try MailboxCursorRecord(mailbox: cursorKey, uidValidity: Int64(uidValidity), lastUID: Int64(uid)).save(db)
         }
     }
 

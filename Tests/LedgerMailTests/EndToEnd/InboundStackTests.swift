@@ -206,6 +206,23 @@ struct InboundStackTests {
         #expect(subjects == ["first", "second", "third"])
     }
 
+    @Test("a message over limits.document_bytes is recorded and left in the folder; the mail after it is read")
+    func oversizedLeftForAPerson() async throws {
+        let test = try TestGateway.make(limits: InputLimits(documentBytes: 20_000))
+        try test.addDossier()
+        let filler = String(repeating: "0123456789abcdef0123456789abcdef\n", count: 1_000)
+        try await deliver("From: x@acct.test\nTo: bounces@gateway.test\nSubject: big\n\n\(filler)", from: "x@acct.test", to: "bounces@gateway.test")
+        try await deliver("From: x@acct.test\nTo: bounces@gateway.test\nSubject: small\n\nhi\n", from: "x@acct.test", to: "bounces@gateway.test")
+        #expect(try await MailStack.waitForCount(2, in: "bounces@gateway.test") == 2)
+        let pass = try await test.gateway.readInbox()
+        #expect(pass.read == 2 && pass.unreadable == 1, "\(pass)")
+        #expect(try await test.gateway.readInbox().read == 0, "the cursor went past it")
+        let entries = try test.gateway.inbox(dossier: "acme", unmatched: true)
+        #expect(entries.contains { $0.summary.contains("too large") && $0.summary.contains("left in INBOX") }, "\(entries.map(\.summary))")
+        #expect(entries.contains { $0.subject == "small" })
+        #expect(try MailStack.count("bounces@gateway.test") == 1, "the big one stays in INBOX for a person")
+    }
+
     @Test("an IMAP server whose certificate is not trusted is refused before LOGIN")
     func untrustedBeforeLogin() async throws {
         var imap = MailStack.imap()

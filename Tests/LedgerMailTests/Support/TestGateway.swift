@@ -17,7 +17,7 @@ struct TestGateway {
 
     static func make(smtp: SMTPServer? = MailStack.smtp, imap: IMAPServer? = MailStack.imap(),
                      clock: Clock? = nil, retry: RetryPolicy = RetryPolicy(),
-                     bounceAddress: String = "bounces@gateway.test") throws -> TestGateway {
+                     bounceAddress: String = "bounces@gateway.test", limits: InputLimits = InputLimits()) throws -> TestGateway {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ledgermail-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let base = Settings(
@@ -28,6 +28,7 @@ struct TestGateway {
             templatesDirectory: nil, dispatchDelay: 600, tlsInsecure: false)
         var settings = base
         settings.retry = retry
+        settings.limits = limits
         try "# test\n".write(to: settings.configFile, atomically: true, encoding: utf8)
         _ = try Gateway.initialize(settings: settings, exampleConfig: nil)
         let now: @Sendable () -> Date

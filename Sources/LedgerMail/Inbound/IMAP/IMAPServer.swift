@@ -35,5 +35,10 @@ public struct IMAPServer: Sendable, Equatable {
 /// Why talking to the IMAP server failed, in words for the owner.
 public struct IMAPError: Error, Sendable, CustomStringConvertible {
     public let description: String
-    init(_ description: String) { self.description = description }
+    /// The server refused one message (a FETCH answered NO or BAD) while the session is fine.
+    let isMessageRefusal: Bool
+    init(_ description: String, isMessageRefusal: Bool = false) {
+        self.description = description
+        self.isMessageRefusal = isMessageRefusal
+    }
 }

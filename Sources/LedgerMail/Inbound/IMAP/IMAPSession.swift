@@ -72,6 +72,13 @@ final class IMAPSession: @unchecked Sendable {
     }
 
     /// The whole message with this UID, as the server stores it.
+    /// The message's size (RFC822.SIZE), to decide before fetching it.
+    func messageSize(uid: UInt32) throws(IMAPError) -> Int {
+        var size: UInt32 = 0
+        try check(IMAPResultCode(rawValue: lm_imap_uid_fetch_size(imap, uid, &size)), "UID FETCH \(uid) RFC822.SIZE")
+        return Int(size)
+    }
+
     func message(uid: UInt32) throws(IMAPError) -> Data {
         var bytes: UnsafeMutablePointer<CChar>?
         var length = 0
@@ -103,6 +110,8 @@ final class IMAPSession: @unchecked Sendable {
     }
 
     private func check(_ code: IMAPResultCode, _ what: String) throws(IMAPError) {
-        guard code.isSuccess else { throw IMAPError("IMAP \(what): \(code)") }
+        guard code.isSuccess else {
+            throw IMAPError("IMAP \(what): \(code)", isMessageRefusal: [MAILIMAP_ERROR_FETCH, MAILIMAP_ERROR_UID_FETCH].contains(Int(code.rawValue)))
+        }
     }
 }
