@@ -20,20 +20,15 @@ public struct GatewayService: Service {
             // A server that keeps failing is retried less and less often (up to 10 minutes).
             failures = report.errors.isEmpty ? 0 : min(failures + 1, 5)
             let wait = failures == 0 ? interval : min(interval * (1 << failures), .seconds(600))
-            // The wait ends at once on SIGTERM; a pass itself is never cut mid-mail.
+            // SIGTERM ends the wait (within one IDLE slice); a pass itself is never cut mid-mail.
             let healthy = failures == 0
             _ = try? await cancelWhenGracefulShutdown { [gateway] in
                 let started = ContinuousClock.now
-                // New mail wakes the service early (IMAP IDLE); without IDLE it just sleeps.
-                // In slices of at most 25 s: a blocking IDLE cannot be interrupted, so SIGTERM
-                // waits at most one slice.
-                while healthy, gateway.settings.imap != nil, ContinuousClock.now - started < wait - .seconds(2) {
-                    let slice = ContinuousClock.now
-                    let left = wait - (slice - started)
-                    if (try? await gateway.waitForInbox(seconds: min(25, Int(left.components.seconds)))) == true { return }
-                    if Task.isShuttingDownGracefully { return }
-                    // Back at once: no IDLE on this server, or an error. Sleep instead of asking again.
-                    if ContinuousClock.now - slice < .seconds(1) { break }
+                // New mail wakes the service early (IMAP IDLE, one session for the whole wait);
+                // SIGTERM ends the wait within one IDLE slice. Without IDLE it just sleeps.
+                if healthy, gateway.settings.imap != nil {
+                    let seconds = Int((wait - .seconds(2)).components.seconds)
+                    if seconds > 0, (try? await gateway.waitForInbox(seconds: seconds)) == true { return }
                 }
                 let left = wait - (ContinuousClock.now - started)
                 if left > .zero { try await Task.sleep(for: left) }

@@ -236,6 +236,26 @@ struct InboundStackTests {
         #expect(!during.contains("Login: user=<") && !during.contains("auth failed"), "no LOGIN was attempted: \(during)")
     }
 
+    @Test("a long IDLE wait renews IDLE on one session: one login, not one per slice")
+    func idleOnOneSession() async throws {
+        let test = try TestGateway.make()
+        let before = MailStack.dovecotLog()
+        #expect(try await test.gateway.waitForInbox(seconds: 5, slice: 2) == false)
+        let during = String(MailStack.dovecotLog().dropFirst(before.count))
+        #expect(during.components(separatedBy: "Login: user=<bounces@gateway.test>").count - 1 == 1, "\(during)")
+    }
+
+    @Test("a cancelled IDLE wait ends within a slice")
+    func idleCancelled() async throws {
+        let test = try TestGateway.make()
+        let started = ContinuousClock.now
+        let waiting = Task { try await test.gateway.waitForInbox(seconds: 60, slice: 2) }
+        try await Task.sleep(for: .seconds(1))
+        waiting.cancel()
+        #expect(try await waiting.value == false)
+        #expect(ContinuousClock.now - started < .seconds(20), "not the whole minute")
+    }
+
     @Test("IMAP IDLE wakes up when mail arrives")
     func idleWakesUp() async throws {
         let test = try TestGateway.make()
