@@ -24,7 +24,7 @@ extension Gateway {
                 report.interrupted = true
                 break
             }
-            switch try claim(deliveryID: id) {
+            switch try await runBlocking({ [self] in try claim(deliveryID: id) }) {
             case .none:
                 break
             case .refused(let reason):
@@ -81,12 +81,12 @@ extension Gateway {
         return try Int64.fetchAll(db, sql: sql, arguments: arguments)
     }
 
-    struct PreparedMail {
+    struct PreparedMail: Sendable {
         var message: Data
         var recipients: [EmailAddress]
     }
 
-    enum Claim {
+    enum Claim: Sendable {
         case ready(PreparedMail)
         /// The mail cannot be made as the route wants it (too big, nothing to attach): `failed`.
         case refused(String)

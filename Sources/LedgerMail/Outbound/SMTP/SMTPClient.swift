@@ -11,6 +11,12 @@ public final class SMTPClient: Sendable {
         connection = try CurlSMTPConnection(server: server)
     }
 
+    deinit {
+        // The last reference goes on the queue: curl_easy_cleanup says QUIT and waits for the
+        // server's answer there, not on whatever (cooperative) thread dropped the client.
+        queue.async { [connection] in withExtendedLifetime(connection) {} }
+    }
+
     public func send(envelopeFrom: EmailAddress, recipients: [EmailAddress], message: Data) async -> SMTPTransfer {
         await withCheckedContinuation { continuation in
             queue.async { [connection] in
