@@ -223,6 +223,23 @@ struct InboundStackTests {
         #expect(try MailStack.count("bounces@gateway.test") == 1, "the big one stays in INBOX for a person")
     }
 
+    @Test("an IMAP server without MOVE or UIDPLUS: processed mail is copied once, not again on every pass")
+    func serverWithoutMove() async throws {
+        var imap = MailStack.imap()
+        imap.url = URL(string: "imap://127.0.0.2:1143")!   // the stack's Dovecot, announcing neither
+        let test = try TestGateway.make(imap: imap)
+        try test.addDossier()
+        for subject in ["one", "two"] {
+            try await deliver("From: x@acct.test\nTo: bounces@gateway.test\nSubject: \(subject)\n\nhi\n", from: "x@acct.test", to: "bounces@gateway.test")
+        }
+        #expect(try await MailStack.waitForCount(2, in: "bounces@gateway.test") == 2)
+        #expect(try await test.gateway.readInbox().read == 2)
+        #expect(try await test.gateway.readInbox().read == 0)
+        #expect(try await test.gateway.readInbox().read == 0)
+        #expect(try MailStack.count("bounces@gateway.test", folder: "LedgerMail/Processed") == 2,
+                "COPY + \\Deleted leaves the originals flagged in INBOX; they are not copied again")
+    }
+
     @Test("an IMAP server whose certificate is not trusted is refused before LOGIN")
     func untrustedBeforeLogin() async throws {
         var imap = MailStack.imap()

@@ -47,9 +47,9 @@ enum MailStack {
         return try JSONDecoder().decode([FetchedMessage].self, from: Data(result.output.utf8))
     }
 
-    /// How many messages a mailbox holds (cheap: no parsing).
-    static func count(_ user: String) throws -> Int {
-        let result = run("/usr/bin/env", ["python3", "scripts/fetch-mailbox", "--count", host, "1143", caFile, user, password])
+    /// How many messages a mailbox's folder holds (cheap: no parsing).
+    static func count(_ user: String, folder: String = "INBOX") throws -> Int {
+        let result = run("/usr/bin/env", ["python3", "scripts/fetch-mailbox", "--count", host, "1143", caFile, user, password, folder])
         guard result.status == 0, let count = Int(result.output.trimmingCharacters(in: .whitespacesAndNewlines)) else {
             throw StackError("scripts/fetch-mailbox --count failed: \(result.output)")
         }
