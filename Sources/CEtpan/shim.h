@@ -81,6 +81,19 @@ static inline int lm_imap_uid_search_from(mailimap *imap, uint32_t first, uint32
     return MAILIMAP_NO_ERROR;
 }
 
+/// The first item of `att_type` (MAILIMAP_MSG_ATT_…) in a FETCH result, or NULL.
+static inline struct mailimap_msg_att_static *lm_imap_fetched_item(clist *result, int att_type) {
+    for (clistiter *m = clist_begin(result); m != NULL; m = clist_next(m)) {
+        struct mailimap_msg_att *msg = clist_content(m);
+        for (clistiter *i = clist_begin(msg->att_list); i != NULL; i = clist_next(i)) {
+            struct mailimap_msg_att_item *item = clist_content(i);
+            if (item->att_type != MAILIMAP_MSG_ATT_ITEM_STATIC) continue;
+            if (item->att_data.att_static->att_type == att_type) return item->att_data.att_static;
+        }
+    }
+    return NULL;
+}
+
 /// UID FETCH uid (RFC822.SIZE): how large the message is, before fetching it.
 static inline int lm_imap_uid_fetch_size(mailimap *imap, uint32_t uid, uint32_t *size) {
     *size = 0;
@@ -91,21 +104,10 @@ static inline int lm_imap_uid_fetch_size(mailimap *imap, uint32_t uid, uint32_t 
     mailimap_fetch_type_free(type);
     mailimap_set_free(set);
     if (r != MAILIMAP_NO_ERROR) return r;
-    r = MAILIMAP_ERROR_FETCH;
-    for (clistiter *m = clist_begin(result); m != NULL && r != MAILIMAP_NO_ERROR; m = clist_next(m)) {
-        struct mailimap_msg_att *msg = clist_content(m);
-        for (clistiter *i = clist_begin(msg->att_list); i != NULL; i = clist_next(i)) {
-            struct mailimap_msg_att_item *item = clist_content(i);
-            if (item->att_type != MAILIMAP_MSG_ATT_ITEM_STATIC) continue;
-            struct mailimap_msg_att_static *st = item->att_data.att_static;
-            if (st->att_type != MAILIMAP_MSG_ATT_RFC822_SIZE) continue;
-            *size = st->att_data.att_rfc822_size;
-            r = MAILIMAP_NO_ERROR;
-            break;
-        }
-    }
+    struct mailimap_msg_att_static *item = lm_imap_fetched_item(result, MAILIMAP_MSG_ATT_RFC822_SIZE);
+    if (item != NULL) *size = item->att_data.att_rfc822_size;
     mailimap_fetch_list_free(result);
-    return r;
+    return item != NULL ? MAILIMAP_NO_ERROR : MAILIMAP_ERROR_FETCH;
 }
 
 /// UID FETCH uid (BODY.PEEK[]): the whole message, unmodified, into a malloc'd buffer
@@ -122,22 +124,18 @@ static inline int lm_imap_uid_fetch_message(mailimap *imap, uint32_t uid, char *
     mailimap_fetch_type_free(type);
     mailimap_set_free(set);
     if (r != MAILIMAP_NO_ERROR) return r;
+    struct mailimap_msg_att_static *item = lm_imap_fetched_item(result, MAILIMAP_MSG_ATT_BODY_SECTION);
     r = MAILIMAP_ERROR_FETCH;
-    for (clistiter *m = clist_begin(result); m != NULL && *bytes == NULL; m = clist_next(m)) {
-        struct mailimap_msg_att *msg = clist_content(m);
-        for (clistiter *i = clist_begin(msg->att_list); i != NULL; i = clist_next(i)) {
-            struct mailimap_msg_att_item *item = clist_content(i);
-            if (item->att_type != MAILIMAP_MSG_ATT_ITEM_STATIC) continue;
-            struct mailimap_msg_att_static *st = item->att_data.att_static;
-            if (st->att_type != MAILIMAP_MSG_ATT_BODY_SECTION) continue;
-            struct mailimap_msg_att_body_section *body = st->att_data.att_body_section;
-            size_t n = body->sec_length;
-            *bytes = malloc(n > 0 ? n : 1);
-            if (*bytes == NULL) { r = MAILIMAP_ERROR_MEMORY; break; }
+    if (item != NULL) {
+        struct mailimap_msg_att_body_section *body = item->att_data.att_body_section;
+        size_t n = body->sec_length;
+        *bytes = malloc(n > 0 ? n : 1);
+        if (*bytes == NULL) {
+            r = MAILIMAP_ERROR_MEMORY;
+        } else {
             if (n > 0) memcpy(*bytes, body->sec_body_part, n);
             *length = n;
             r = MAILIMAP_NO_ERROR;
-            break;
         }
     }
     mailimap_fetch_list_free(result);

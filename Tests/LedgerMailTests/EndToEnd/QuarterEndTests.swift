@@ -103,6 +103,41 @@ struct QuarterEndTests {
         }
     }
 
+    @Test("mail-out stopped by a refused part says what went; --from-part sends the rest and nothing twice")
+    func selfMailResumes() async throws {
+        let test = try quarter()
+        let scan = test.directory.appendingPathComponent("scan.pdf")
+        let pdf = Data("%PDF-1.4\n".utf8) + Data((0..<(200 << 10)).map { UInt8(truncatingIfNeeded: $0 &* 31) }) + Data("\n%%EOF\n".utf8)
+        try pdf.write(to: scan)
+        _ = try test.gateway.importFile(dossier: "acme", file: scan, declaredKind: .receipt)
+        let period = try Period(parsing: "2026-Q4")
+        let cap = ByteSize(bytes: 300 << 10)   // the scan (~280 KB in base64) fits alone, not with the invoices
+        MailStack.sizeLimit(200 << 10)          // the server takes the invoices' mail, refuses the scan's
+        defer { MailStack.sizeLimit(nil) }
+        do {
+            _ = try await test.gateway.mailOut(dossier: "acme", period: period, to: "owner@gateway.test", zip: false, maxSize: cap)
+            Issue.record("the server took every part")
+        } catch let stopped as MailOutStopped {
+            #expect(stopped.failedPart == 2 && stopped.parts == 2, "\(stopped)")
+            #expect(stopped.description.contains("part 1 went out") && stopped.description.contains("--from-part 2"), "\(stopped)")
+        }
+        #expect(try await MailStack.waitForCount(1, in: "owner@gateway.test") == 1)
+
+        MailStack.sizeLimit(nil)
+        let rest = try await test.gateway.mailOut(dossier: "acme", period: period, to: "owner@gateway.test", zip: false,
+                                                  maxSize: cap, fromPart: 2)
+        #expect(rest.mails.count == 1 && rest.mails[0].documents == 1)
+        let mails = try await MailStack.waitFor(2, in: "owner@gateway.test")
+        #expect(mails.map(\.subject).sorted().map { $0.suffix(5) } == ["(1/2)", "(2/2)"], "\(mails.map(\.subject))")
+        let attachments = mails.flatMap(\.attachments).map(\.sha256)
+        #expect(attachments.count == 9 && Set(attachments).count == 9, "four invoices (UBL + PDF) and the scan, each once")
+        #expect(attachments.contains(BlobStore.sha256Hex(pdf)))
+        await #expect(throws: InvalidInput.self) {
+            _ = try await test.gateway.mailOut(dossier: "acme", period: period, to: "owner@gateway.test", zip: false,
+                                               maxSize: cap, fromPart: 3)
+        }
+    }
+
     /// File name → sha256 of every file the dossier's documents carry.
     func storedFiles(_ test: TestGateway) throws -> [String: String] {
         var files: [String: String] = [:]

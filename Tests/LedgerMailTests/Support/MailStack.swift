@@ -70,6 +70,9 @@ enum MailStack {
     /// `flaky@acct.test` answers 450 at RCPT while on.
     static func flaky(_ on: Bool) { run("scripts/mailstack", ["flaky", on ? "on" : "off"]) }
 
+    /// Postfix refuses mails over `bytes` with 552 (nil: back to 50 MB).
+    static func sizeLimit(_ bytes: Int?) { run("scripts/mailstack", ["size-limit", bytes.map(String.init) ?? "off"]) }
+
     /// Stops or starts Postfix alone: an SMTP outage while IMAP stays up.
     static func smtp(up: Bool) { run("scripts/mailstack", ["smtp", up ? "up" : "down"]) }
 

@@ -2,6 +2,22 @@ import Foundation
 import GRDB
 import ZIPFoundation
 
+/// `mail-out` stopped at a part the server did not take: which parts went before it, and how
+/// to send the rest without sending those again.
+public struct MailOutStopped: Error, Sendable, CustomStringConvertible {
+    public let failedPart: Int
+    public let firstPart: Int
+    public let parts: Int
+    public let reason: String
+
+    public var description: String {
+        let before = failedPart == firstPart ? "nothing went out"
+            : firstPart == failedPart - 1 ? "part \(firstPart) went out" : "parts \(firstPart)–\(failedPart - 1) went out"
+        return "part \(failedPart) of \(parts) was not sent (\(reason)); \(before). "
+            + "Run again with --from-part \(failedPart) (same period, cap and --zip) to send the rest"
+    }
+}
+
 /// What `mail-out` sent.
 public struct SelfMailReport: Sendable, Equatable {
     public var documents: Int
@@ -18,9 +34,10 @@ extension Gateway {
     /// For accountants without import addresses: every document of the period (UBL + PDF) to
     /// any address, as attachments or in one ZIP per mail, split into numbered mails that each
     /// stay under `maxSize`, with a summary in the body. A single document too big for the cap
-    /// is refused with the reason, never truncated.
+    /// is refused with the reason, never truncated. The split depends only on the period's
+    /// documents, the cap and `zip`, so `fromPart` resumes a run that stopped (`MailOutStopped`).
     public func mailOut(dossier name: String, period: Period, to address: String, zip: Bool,
-                        maxSize: ByteSize = ByteSize(bytes: 20 << 20)) async throws -> SelfMailReport {
+                        maxSize: ByteSize = ByteSize(bytes: 20 << 20), fromPart: Int = 1) async throws -> SelfMailReport {
         try InvalidInput.checkSingleLine(address, name: "--to")
         let recipient = try EmailAddress(address)
         let dossier = try self.dossier(named: name)
@@ -56,8 +73,11 @@ extension Gateway {
             groups[groups.count - 1].append(bundle)
         }
 
+        guard (1...groups.count).contains(fromPart) else {
+            throw InvalidInput("--from-part \(fromPart): \(period) makes \(groups.count) mail(s) under \(maxSize)")
+        }
         var report = SelfMailReport(documents: bundles.count, mails: [])
-        for (index, group) in groups.enumerated() {
+        for (index, group) in groups.enumerated() where index + 1 >= fromPart {
             var attachments = group.flatMap(\.files)
             if zip { attachments = [try Self.zipped(attachments, name: "\(dossier.name)-\(period.description)-\(index + 1).zip")] }
             let values: [String: Any] = [
@@ -70,8 +90,12 @@ extension Gateway {
                                           "files": $0.files.map(\.fileName).joined(separator: ", ")] },
             ]
             let content = templatedMail("selfmail", values, dossier: dossier, to: [recipient], attachments: attachments)
-            let size = try await sendPlain(content, to: [recipient], what: "self-mail \(index + 1)/\(groups.count) for \(period)")
-            report.mails.append((group.count, size))
+            do {
+                let size = try await sendPlain(content, to: [recipient], what: "self-mail \(index + 1)/\(groups.count) for \(period)")
+                report.mails.append((group.count, size))
+            } catch {
+                throw MailOutStopped(failedPart: index + 1, firstPart: fromPart, parts: groups.count, reason: "\(error)")
+            }
         }
         return report
     }
