@@ -18,7 +18,7 @@ enum {
     LM_TLS_UNTRUSTED = 2,        // the chain does not verify against the trust list
     LM_TLS_WRONG_PURPOSE = 3,    // trusted, but its extended key usage does not allow a TLS server
     LM_TLS_NAME_MISMATCH = 4,    // the leaf certificate is not for this host name or IP
-    LM_TLS_INTERNAL = 5,         // GnuTLS could not even parse what it got
+    LM_TLS_INTERNAL = 5,         // GnuTLS could not check at all (unparsable certificate, no trust store)
 };
 
 /// Verifies `count` DER certificates (leaf first) against `ca_file` (PEM) when given or the system
@@ -55,6 +55,8 @@ static inline int lm_tls_verify_chain(const unsigned char *const *ders, const un
     }
     gnutls_typed_vdata_st purpose = { GNUTLS_DT_KEY_PURPOSE_OID, (unsigned char *)GNUTLS_KP_TLS_WWW_SERVER, 0 };
     if (gnutls_x509_trust_list_verify_crt2(trust, certs, count, &purpose, 1, 0, status, NULL) < 0) goto done;
+    // Untrusted first: a chain that fails for any other reason is told as such (set tls.ca_file).
+    if (*status & ~(GNUTLS_CERT_INVALID | GNUTLS_CERT_PURPOSE_MISMATCH)) { result = LM_TLS_UNTRUSTED; goto done; }
     if (*status & GNUTLS_CERT_PURPOSE_MISMATCH) { result = LM_TLS_WRONG_PURPOSE; goto done; }
     if (*status != 0) { result = LM_TLS_UNTRUSTED; goto done; }
     // gnutls_x509_crt_check_hostname also matches IP-address SANs when given an IP literal.

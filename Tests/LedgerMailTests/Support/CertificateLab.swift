@@ -55,7 +55,7 @@ struct CertificateLab {
             process.terminate()
             throw StackError("tls_greeter.py said '\(firstLine)'")
         }
-        return Greeter(port: port, caFile: path("ca.pem"), process: process, log: log)
+        return Greeter(port: port, caFile: caFile, process: process, log: log)
     }
 
     private func issueLeaf(_ name: String, purpose: String) throws -> (cert: String, key: String) {
@@ -67,6 +67,9 @@ struct CertificateLab {
                      "-out", "\(name).pem", "-days", "2", "-extfile", "\(name).ext"])
         return (path("\(name).pem"), path("\(name).key"))
     }
+
+    /// The lab's CA certificate (PEM).
+    var caFile: String { path("ca.pem") }
 
     private func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
 

@@ -39,19 +39,34 @@ struct CertificatePurposeTests {
         #expect(try await greeter.received().contains("AUTH"), "\(outcome)")
     }
 
-    @Test("SMTP: a server that shows another key after the check gets neither password nor mail")
-    func smtpKeyPinnedAfterCheck() async throws {
-        let greeter = try CertificateLab().serve(.smtp, leafPurpose: "serverAuth", laterLeafPurpose: "serverAuth")
+    @Test("SMTP: a server that shows another key after the check is checked again before anything is sent")
+    func smtpSwappedKeyCheckedAgain() async throws {
+        let greeter = try CertificateLab().serve(.smtp, leafPurpose: "serverAuth", laterLeafPurpose: "clientAuth")
         let outcome = try await send(through: greeter)
         guard case .transientFailure(let reason) = outcome else { Issue.record("sent: \(outcome)"); return }
-        #expect(reason.contains("key changed"), "\(reason)")
+        #expect(reason.contains("not for TLS servers"), "\(reason)")
         let sent = try await greeter.received()
         #expect(!sent.contains("AUTH") && !sent.contains("MAIL FROM"), "the password or the mail went out: \(sent)")
     }
 
-    private func readInbox(at greeter: CertificateLab.Greeter) async throws {
+    @Test("SMTP: a renewed certificate that passes the check: the same send goes on")
+    func smtpRenewedKeyAccepted() async throws {
+        let greeter = try CertificateLab().serve(.smtp, leafPurpose: "serverAuth", laterLeafPurpose: "serverAuth")
+        let outcome = try await send(through: greeter)
+        #expect(try await greeter.received().contains("AUTH"), "\(outcome)")
+    }
+
+    @Test("IMAP: a client-only certificate from a CA nobody trusts is told as untrusted (tls.ca_file), not as a purpose")
+    func untrustedBeforePurpose() async throws {
+        let greeter = try CertificateLab().serve(.imap, leafPurpose: "clientAuth")
+        let otherCA = try CertificateLab().caFile
+        await #expect { try await readInbox(at: greeter, caFile: otherCA) } throws: { "\($0)".contains("not trusted") }
+        #expect(!(try await greeter.received().contains("LOGIN")))
+    }
+
+    private func readInbox(at greeter: CertificateLab.Greeter, caFile: String? = nil) async throws {
         let imap = IMAPServer(url: URL(string: "imaps://127.0.0.1:\(greeter.port)")!, requireSTARTTLS: false,
-                              username: "owner@gateway.test", password: "never-sent", caFile: greeter.caFile)
+                              username: "owner@gateway.test", password: "never-sent", caFile: caFile ?? greeter.caFile)
         _ = try await TestGateway.make(imap: imap).gateway.readInbox()
     }
 

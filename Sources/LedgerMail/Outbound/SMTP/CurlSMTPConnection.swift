@@ -23,10 +23,27 @@ final class CurlSMTPConnection: @unchecked Sendable {
         self.server = server
     }
 
-    deinit { curl_easy_cleanup(handle) }
+    private var closed = false
+
+    /// Ends the session (QUIT, and waiting for the reply: it blocks). Idempotent.
+    func close() {
+        guard !closed else { return }
+        closed = true
+        curl_easy_cleanup(handle)
+    }
+
+    deinit { close() }
 
     /// Sends `message` (already strict CRLF) from `envelopeFrom` to `recipients`. Blocks.
     func send(envelopeFrom: String, recipients: [String], message: Data) -> SMTPTransfer {
+        let transfer = attempt(envelopeFrom: envelopeFrom, recipients: recipients, message: message)
+        // Another key than the one checked (a renewed certificate, another front end): refused at
+        // the handshake, before anything was said. Check that server's certificate and go once more.
+        guard transfer.pinnedKeyMismatch else { return transfer }
+        return attempt(envelopeFrom: envelopeFrom, recipients: recipients, message: message)
+    }
+
+    private func attempt(envelopeFrom: String, recipients: [String], message: Data) -> SMTPTransfer {
         if let refusal = checkServerIdentity() {
             return SMTPTransfer(outcome: .transientFailure(refusal), recipientReplies: [:], newConnections: 0)
         }
@@ -47,11 +64,12 @@ final class CurlSMTPConnection: @unchecked Sendable {
         lm_curl_setopt_pointer(handle, CURLOPT_READDATA, uploadPointer)
         lm_curl_setopt_pointer(handle, CURLOPT_DEBUGDATA, recorderPointer)
         let code = CurlCode(curl_easy_perform(handle))
-        // A new key since the check (the server's certificate renewed, or someone else): check again next time.
         if code == .sslPinnedPublicKeyMismatch { pinnedKey = nil }
         var connects = 0
         lm_curl_getinfo_long(handle, CURLINFO_NUM_CONNECTS, &connects)
-        return Self.transfer(code: code, transcript: recorder.transcript, recipients: recipients, newConnections: connects)
+        var transfer = Self.transfer(code: code, transcript: recorder.transcript, recipients: recipients, newConnections: connects)
+        transfer.pinnedKeyMismatch = code == .sslPinnedPublicKeyMismatch
+        return transfer
     }
 
     /// libcurl's GnuTLS backend checks the chain and the name but not the key purpose, and it

@@ -12,9 +12,9 @@ public final class SMTPClient: Sendable {
     }
 
     deinit {
-        // The last reference goes on the queue: curl_easy_cleanup says QUIT and waits for the
-        // server's answer there, not on whatever (cooperative) thread dropped the client.
-        queue.async { [connection] in withExtendedLifetime(connection) {} }
+        // QUIT and its reply happen on the queue, not on whatever (cooperative) thread dropped
+        // the client; the connection's own deinit then has nothing left to do.
+        queue.async { [connection] in connection.close() }
     }
 
     public func send(envelopeFrom: EmailAddress, recipients: [EmailAddress], message: Data) async -> SMTPTransfer {

@@ -53,4 +53,6 @@ public struct SMTPTransfer: Sendable {
     /// How many new SMTP sessions this transfer opened (0 when it reused the open one); the
     /// session that only checks the certificate first is not one of them.
     public var newConnections: Int
+    /// The TLS handshake met another key than the one checked: nothing was sent.
+    var pinnedKeyMismatch = false
 }

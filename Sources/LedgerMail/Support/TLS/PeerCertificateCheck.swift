@@ -19,7 +19,7 @@ enum PeerCertificateCheck {
         case LM_TLS_UNTRUSTED: throw .untrusted(gnutlsStatus: status)
         case LM_TLS_WRONG_PURPOSE: throw .notForServers
         case LM_TLS_NAME_MISMATCH: throw .otherHost(host)
-        default: throw .noCertificate
+        default: throw .uncheckable
         }
     }
 
@@ -55,6 +55,8 @@ enum PeerCertificateCheck {
 /// Why a server's certificate was refused; `explain(_:)` words it for the owner.
 enum PeerCertificateRefusal: Error, Equatable {
     case noCertificate
+    /// GnuTLS could not check at all: a certificate it cannot parse, or no trust store to load.
+    case uncheckable
     case caFileUnreadable(String)
     case untrusted(gnutlsStatus: UInt32)
     case notForServers
@@ -65,6 +67,8 @@ enum PeerCertificateRefusal: Error, Equatable {
         switch self {
         case .noCertificate:
             return "\(server) gave no certificate that could be checked; nothing was sent to it"
+        case .uncheckable:
+            return "\(server)'s certificate could not be checked (unreadable, or the system trust store could not be loaded: set tls.ca_file); nothing was sent to it"
         case .caFileUnreadable(let file):
             return "tls.ca_file '\(file)' holds no readable PEM certificate"
         case .untrusted(let status):
