@@ -42,13 +42,18 @@ public struct Settings: Sendable {
     }
 }
 
-/// Bounds on what one input may weigh (`limits.document_bytes`, `limits.attachment_bytes`), so
+/// Bounds on what one input may weigh (`limits.document_bytes`, `limits.attachment_bytes`,
+/// `limits.inbound_bytes`), so
 /// one hostile file cannot exhaust the gateway.
 public struct InputLimits: Sendable, Equatable {
     public var documentBytes: Int = 50 << 20
     public var attachmentBytes: Int = 40 << 20
-    public init(documentBytes: Int = 50 << 20, attachmentBytes: Int = 40 << 20) {
+    /// The largest inbound mail read: a bounce may return our whole mail (a 50 MB document is
+    /// about 69 MB in base64), so well above `documentBytes`.
+    public var inboundBytes: Int = 100 << 20
+    public init(documentBytes: Int = 50 << 20, attachmentBytes: Int = 40 << 20, inboundBytes: Int = 100 << 20) {
         self.documentBytes = documentBytes
         self.attachmentBytes = attachmentBytes
+        self.inboundBytes = inboundBytes
     }
 }

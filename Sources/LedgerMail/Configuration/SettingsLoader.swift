@@ -85,7 +85,8 @@ public enum SettingsLoader {
         settings.retry = retry
         settings.limits = InputLimits(
             documentBytes: try size(config.string(forKey: "limits.document_bytes"), key: "limits.document_bytes") ?? (50 << 20),
-            attachmentBytes: try size(config.string(forKey: "limits.attachment_bytes"), key: "limits.attachment_bytes") ?? (40 << 20))
+            attachmentBytes: try size(config.string(forKey: "limits.attachment_bytes"), key: "limits.attachment_bytes") ?? (40 << 20),
+            inboundBytes: try size(config.string(forKey: "limits.inbound_bytes"), key: "limits.inbound_bytes") ?? (100 << 20))
         return settings
     }
 

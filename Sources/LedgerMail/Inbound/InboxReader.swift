@@ -8,9 +8,11 @@ public struct InboxReport: Sendable, Equatable {
     public var unmatched = 0
     /// Messages seen before (same bytes): recorded once, never applied twice.
     public var duplicates = 0
-    /// Messages with no readable header, too large, or refused by the server: recorded and left
-    /// in the folder for a person.
+    /// Messages with no readable header, too large, or refused by the server pass after pass:
+    /// recorded and left in the folder for a person.
     public var unreadable = 0
+    /// A message the server would not hand over this time: the pass stopped before it.
+    public var postponed = 0
 }
 
 extension Gateway {
@@ -40,18 +42,31 @@ extension Gateway {
             }
             var report = InboxReport()
             for uid in try session.uids(after: lastUID) {
-                // Too large to take in, or refused by the server: recorded, left for a person, and
-                // the inbox goes on (the cursor passes it).
-                let raw: Data
+                // Too large to take in, or refused by the server pass after pass: recorded, left
+                // for a person, and the inbox goes on (the cursor passes it).
+                var leave: String?
+                var raw = Data()
                 do {
                     let size = try session.messageSize(uid: uid)
-                    guard size <= settings.limits.documentBytes else {
-                        throw IMAPError("too large (\(ByteSize(bytes: size)), over limits.document_bytes)", isMessageRefusal: true)
+                    if size > settings.limits.inboundBytes {
+                        leave = "too large (\(ByteSize(bytes: size)), over limits.inbound_bytes)"
+                    } else {
+                        raw = try session.message(uid: uid)
                     }
-                    raw = try session.message(uid: uid)
                 } catch let error as IMAPError where error.isMessageRefusal {
+                    // Often temporary ("NO Some messages could not be FETCHed"): this pass stops
+                    // before it, and only after a few refused passes is it left for a person.
+                    let refusals = try noteRefusal(uid: uid, uidValidity: uidValidity, cursorKey: server.cursorKey)
+                    guard refusals >= Self.refusalsBeforeLeaving else {
+                        logger.warning("message \(uid): \(error); tried again on the next pass")
+                        report.postponed += 1
+                        break
+                    }
+                    leave = "\(error.description), \(refusals) passes in a row"
+                }
+                if let leave {
                     try recordLeftInFolder(folder: server.folder, uidValidity: uidValidity, uid: uid, cursorKey: server.cursorKey,
-                                           why: error.description)
+                                           why: leave)
                     report.read += 1
                     report.unreadable += 1
                     continue
@@ -118,10 +133,21 @@ extension Gateway {
         return try database.write { db in
             var effect = InboundEffect()
             // The same bytes again (a folder rebuilt with a new UIDVALIDITY, a copy): recorded once.
-            if try InboundRecord.filter(Column("rawSHA256") == rawHash).fetchCount(db) > 0 {
+            if let first = try InboundRecord.filter(Column("rawSHA256") == rawHash).fetchOne(db) {
+                if unreadable {
+                    // Left for a person the first time: so again, and this UID must be known as
+                    // such, or the next pass would move it away with the processed mail.
+                    var again = first
+                    again.id = nil
+                    again.folder = folder
+                    again.uidValidity = Int64(uidValidity)
+                    again.uid = Int64(uid)
+                    again.receivedAt = clock()
+                    try again.insert(db, onConflict: .ignore)
+                }
                 try MailboxCursorRecord(mailbox: cursorKey, uidValidity: Int64(uidValidity), lastUID: Int64(uid)).save(db)
                 effect.duplicate = true
-                effect.unreadable = unreadable   // left for a person the first time: so again
+                effect.unreadable = unreadable
                 return effect
             }
             // A valid token changes its delivery only if this database has it, and the returned
@@ -164,6 +190,22 @@ extension Gateway {
             try record.insert(db, onConflict: .ignore)
             try MailboxCursorRecord(mailbox: cursorKey, uidValidity: Int64(uidValidity), lastUID: Int64(uid)).save(db)
             return effect
+        }
+    }
+
+    /// Passes in a row a server may refuse one message before it is left for a person.
+    static let refusalsBeforeLeaving = 3
+
+    /// Counts one more refused pass for `uid` (the cursor stays before it) and returns how many in a row.
+    func noteRefusal(uid: UInt32, uidValidity: UInt32, cursorKey: String) throws -> Int {
+        try database.write { db in
+            let stored = try MailboxCursorRecord.fetchOne(db, key: cursorKey)
+            var cursor = stored.flatMap { $0.uidValidity == Int64(uidValidity) ? $0 : nil }
+                ?? MailboxCursorRecord(mailbox: cursorKey, uidValidity: Int64(uidValidity), lastUID: 0)
+            cursor.refusals = cursor.refusedUID == Int64(uid) ? cursor.refusals + 1 : 1
+            cursor.refusedUID = Int64(uid)
+            try cursor.save(db)
+            return cursor.refusals
         }
     }
 

@@ -131,6 +131,12 @@ enum Migrations {
                 t.add(column: "onlyRecipients", .text)
             }
         }
+        migrator.registerMigration("v8: messages the server would not hand over") { db in
+            try db.alter(table: "mailboxCursor") { t in
+                t.add(column: "refusedUID", .integer)
+                t.add(column: "refusals", .integer).notNull().defaults(to: 0)
+            }
+        }
         return migrator
     }
 }

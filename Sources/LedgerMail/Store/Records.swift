@@ -137,4 +137,7 @@ struct MailboxCursorRecord: Codable, FetchableRecord, PersistableRecord, Sendabl
     var mailbox: String
     var uidValidity: Int64
     var lastUID: Int64
+    /// The next message, when the server refused to hand it over, and how many passes in a row.
+    var refusedUID: Int64? = nil
+    var refusals: Int = 0
 }

@@ -63,10 +63,10 @@ struct SettingsTests {
 
     @Test("retry.* and limits.* are read, sizes with units or in bytes")
     func retryAndLimits() async throws {
-        let file = try write("retry:\n  first: 60\n  maximum: 600\n  give_up_after: 3600\nlimits:\n  document_bytes: 10MB\n  attachment_bytes: 1048576\n")
+        let file = try write("retry:\n  first: 60\n  maximum: 600\n  give_up_after: 3600\nlimits:\n  document_bytes: 10MB\n  attachment_bytes: 1048576\n  inbound_bytes: 20MB\n")
         let settings = try await SettingsLoader.load(configFile: file, environment: [:])
         #expect(settings.retry == RetryPolicy(first: 60, maximum: 600, giveUpAfter: 3600))
-        #expect(settings.limits == InputLimits(documentBytes: 10 << 20, attachmentBytes: 1 << 20))
+        #expect(settings.limits == InputLimits(documentBytes: 10 << 20, attachmentBytes: 1 << 20, inboundBytes: 20 << 20))
         let start = Date(timeIntervalSince1970: 0)
         #expect(settings.retry.nextAttempt(attempts: 1, firstAttempt: start, now: start) == start.addingTimeInterval(60))
         #expect(settings.retry.nextAttempt(attempts: 5, firstAttempt: start, now: start.addingTimeInterval(3500)) == nil, "given up")

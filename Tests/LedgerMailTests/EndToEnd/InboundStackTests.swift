@@ -206,9 +206,9 @@ struct InboundStackTests {
         #expect(subjects == ["first", "second", "third"])
     }
 
-    @Test("a message over limits.document_bytes is recorded and left in the folder; the mail after it is read")
+    @Test("a message over limits.inbound_bytes is recorded and left in the folder; the mail after it is read")
     func oversizedLeftForAPerson() async throws {
-        let test = try TestGateway.make(limits: InputLimits(documentBytes: 20_000))
+        let test = try TestGateway.make(limits: InputLimits(inboundBytes: 20_000))
         try test.addDossier()
         let filler = String(repeating: "0123456789abcdef0123456789abcdef\n", count: 1_000)
         try await deliver("From: x@acct.test\nTo: bounces@gateway.test\nSubject: big\n\n\(filler)", from: "x@acct.test", to: "bounces@gateway.test")

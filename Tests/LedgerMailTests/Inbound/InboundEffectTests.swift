@@ -83,4 +83,26 @@ struct InboundEffectTests {
         #expect(try state(id) == "bounced")
         #expect(report.failed == 1 && report.problems.first?.contains("bounce stands") == true, "\(report.problems)")
     }
+
+    @Test("the same headerless mail again (a copy, a rebuilt folder): left for a person under its new UID too")
+    func unreadableDuplicateStaysLeft() throws {
+        let raw = Data("no headers here, just text\r\nand more text\r\n".utf8)
+        #expect(try record(raw, uid: 1).unreadable)
+        let again = try record(raw, uid: 2)
+        #expect(again.duplicate && again.unreadable)
+        let left = try gateway.database.read { db in
+            try Int64.fetchAll(db, sql: "SELECT uid FROM inbound WHERE leftInFolder ORDER BY uid")
+        }
+        #expect(left == [1, 2])
+    }
+
+    @Test("a message the server refuses: counted pass after pass, from one again for another message")
+    func refusalsCounted() throws {
+        #expect(try gateway.noteRefusal(uid: 7, uidValidity: 1, cursorKey: "test") == 1)
+        #expect(try gateway.noteRefusal(uid: 7, uidValidity: 1, cursorKey: "test") == 2)
+        #expect(try gateway.noteRefusal(uid: 9, uidValidity: 1, cursorKey: "test") == 1)
+        _ = try record(try bounce(for: 999), uid: 9)   // taken in at last: the count is cleared
+        let cursor = try gateway.database.read { db in try MailboxCursorRecord.fetchOne(db, key: "test") }
+        #expect(cursor?.lastUID == 9 && cursor?.refusals == 0 && cursor?.refusedUID == nil)
+    }
 }
