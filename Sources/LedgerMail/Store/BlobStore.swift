@@ -54,10 +54,9 @@ public struct BlobStore: Sendable {
         let file = url(for: hash)
         do {
             return try Data(contentsOf: file)
+        } catch let error as CocoaError where error.code == .fileReadNoSuchFile {
+            throw StorageError("stored file \(hash) is missing from \(directory.path)")
         } catch {
-            guard FileManager.default.fileExists(atPath: file.path) else {
-                throw StorageError("stored file \(hash) is missing from \(directory.path)")
-            }
             throw BlobUnreadable(description: "stored file \(file.path) could not be read: \(error.localizedDescription)")
         }
     }

@@ -39,6 +39,8 @@ struct ClaimTests {
         }
         #expect(reason.contains("could not be read"))
         #expect(try state() == "deferred")
+        let due = try gateway.database.read { db in try Date.fetchOne(db, sql: "SELECT dueAt FROM delivery WHERE id = ?", arguments: [deliveryID]) }
+        #expect(due.map { $0 > Date() } == true, "waits retry.first, not every pass")
         try FileManager.default.removeItem(at: ublFile)
         try saved.write(to: ublFile)
         guard case .ready? = try gateway.claim(deliveryID: deliveryID) else {

@@ -109,11 +109,11 @@ extension Gateway {
         }) else { return nil }
 
         let now = clock()
-        func settle(_ state: DeliveryState, _ reason: String) throws {
+        func settle(_ state: DeliveryState, _ reason: String, dueAt: Date? = nil) throws {
             _ = try database.write { db in
                 try DeliveryRecord.filter(Column("id") == deliveryID && waiting.contains(Column("state")))
                     .updateAll(db, Column("state").set(to: state.rawValue), Column("lastReply").set(to: reason),
-                               Column("updatedAt").set(to: now))
+                               Column("dueAt").set(to: dueAt ?? delivery.dueAt), Column("updatedAt").set(to: now))
             }
         }
         guard let route, !route.addresses.isEmpty else {
@@ -132,7 +132,8 @@ extension Gateway {
                 throw InvalidInput("the mail would be \(ByteSize(bytes: message.count)), over the \(kind.rawValue) route's cap of \(cap); nothing was sent")
             }
         } catch let error as BlobUnreadable {
-            try settle(.deferred, "\(error)")
+            // Not an attempt (nothing went out): waits retry.first, then the next pass tries again.
+            try settle(.deferred, "\(error)", dueAt: now.addingTimeInterval(settings.retry.first))
             return .postponed("\(error)")
         } catch {
             let reason = (error as? InvalidInput)?.message ?? "the mail could not be made: \(error)"
