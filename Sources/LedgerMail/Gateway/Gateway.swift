@@ -64,8 +64,11 @@ public final class Gateway: Sendable {
         let databaseExisted = fm.fileExists(atPath: settings.databasePath)
         _ = try LedgerDatabase(path: settings.databasePath)
         note(settings.databasePath, created: !databaseExisted)
-        if !fm.fileExists(atPath: settings.verpKeyPath.path) {
-            // The key signs every VERP token: readable by the owner only.
+        // The key signs every VERP token: readable by the owner only. A database made anew gets
+        // a new key too, so a late bounce for the old database's deliveries cannot name one of
+        // the new database's (their ids start again at 1).
+        if !fm.fileExists(atPath: settings.verpKeyPath.path) || !databaseExisted {
+            try? fm.removeItem(at: settings.verpKeyPath)
             guard fm.createFile(atPath: settings.verpKeyPath.path, contents: VERPSigner.newKey(),
                                 attributes: [.posixPermissions: 0o600]) else {
                 throw StorageError("cannot write \(settings.verpKeyPath.path)")

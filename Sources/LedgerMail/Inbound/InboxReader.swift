@@ -151,12 +151,12 @@ extension Gateway {
                 return effect
             }
             // A valid token changes its delivery only if this database has it, and the returned
-            // original (when quoted) is that delivery's mail: the key outlives a database that was
-            // recreated or restored, so an old token may name an id that is gone or reused.
+            // original is not another delivery's mail (a restored database may reuse an id). An
+            // unknown quoted Message-ID is fine: relays such as Amazon SES write their own.
             var deliveryID: Int64?
             if let verdict = verpVerdict(classification), verdict.valid,
                let delivery = try DeliveryRecord.fetchOne(db, key: verdict.deliveryID),
-               classification.originalMessageID.map({ $0 == delivery.messageID }) ?? true {
+               !(try Self.quotesAnotherDelivery(classification.originalMessageID, than: delivery, db)) {
                 deliveryID = verdict.deliveryID
             }
             let verpValid = deliveryID != nil
@@ -191,6 +191,11 @@ extension Gateway {
             try MailboxCursorRecord(mailbox: cursorKey, uidValidity: Int64(uidValidity), lastUID: Int64(uid)).save(db)
             return effect
         }
+    }
+
+    static func quotesAnotherDelivery(_ original: String?, than delivery: DeliveryRecord, _ db: Database) throws -> Bool {
+        guard let original, original != delivery.messageID else { return false }
+        return try DeliveryRecord.filter(Column("messageID") == original).fetchCount(db) > 0
     }
 
     /// Passes in a row a server may refuse one message before it is left for a person.

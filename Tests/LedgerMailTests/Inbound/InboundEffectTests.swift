@@ -64,12 +64,25 @@ struct InboundEffectTests {
         #expect(cursor == 1, "the cursor moved past it")
     }
 
-    @Test("a valid token whose returned original is another mail (an id reused after a reset) changes nothing")
+    @Test("a valid token whose returned original is another delivery's mail (an id reused) changes nothing")
     func tokenForAReusedID() throws {
         let id = try sentDelivery()
-        let effect = try record(try bounce(for: id, originalID: "<someone-else@gateway.test>"), uid: 1)
+        try gateway.setRoute(dossier: "acme", kind: .salesInvoice, addresses: ["verkoop@acct.test"])
+        _ = try gateway.importFile(dossier: "acme", file: Samples.salesInvoice)
+        try gateway.database.write { db in
+            try db.execute(sql: "UPDATE delivery SET messageID = '<other@gateway.test>' WHERE id != ?", arguments: [id])
+        }
+        let effect = try record(try bounce(for: id, originalID: "<other@gateway.test>"), uid: 1)
         #expect(!effect.changedDelivery)
         #expect(try state(id) == "sent")
+    }
+
+    @Test("a valid token whose returned original has a Message-ID we never wrote (a relay's own) still counts")
+    func relayRewroteMessageID() throws {
+        let id = try sentDelivery()
+        let effect = try record(try bounce(for: id, originalID: "<0100018f-ses-rewritten@email.amazonses.com>"), uid: 1)
+        #expect(effect.changedDelivery)
+        #expect(try state(id) == "bounced")
     }
 
     @Test("a bounce applied while the same delivery is being sent again stands")
