@@ -32,6 +32,12 @@ static inline uint32_t lm_imap_selected_uidvalidity(mailimap *imap) {
     return imap->imap_selection_info->sel_uidvalidity;
 }
 
+/// EXISTS of the selected folder as libetpan last heard it (it follows untagged EXISTS replies).
+static inline uint32_t lm_imap_selected_exists(mailimap *imap) {
+    if (imap == NULL || imap->imap_selection_info == NULL) return 0;
+    return imap->imap_selection_info->sel_exists;
+}
+
 /// UID SEARCH UID first:* UNDELETED — the UIDs of the selected folder from `first` on, as a
 /// malloc'd array in `*uids` (free() it). Note that IMAP answers `first:*` with the highest UID
 /// even when it is below `first`: the caller filters. \Deleted ones are left out: without MOVE

@@ -103,11 +103,13 @@ extension Gateway {
         return try await withTaskCancellationHandler {
             try await IMAPClient(server: server).withSession { session, server in
                 _ = try session.select(server.folder)
+                let before = session.selectedCount
                 var left = seconds
                 while left > 0, !cancelled.isRaised {
                     let wait = min(slice, left)
                     guard let woke = try session.idle(seconds: wait) else { return false }
-                    if woke { return true }
+                    // Mail that came between two IDLEs is only seen in the folder's count.
+                    if woke || session.selectedCount > before { return true }
                     left -= wait
                 }
                 return false

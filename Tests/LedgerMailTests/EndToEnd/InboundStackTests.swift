@@ -262,6 +262,18 @@ struct InboundStackTests {
         #expect(during.components(separatedBy: "Login: user=<bounces@gateway.test>").count - 1 == 1, "\(during)")
     }
 
+    @Test("IDLE renewed slice after slice still wakes up for mail arriving in a later slice")
+    func idleRenewedWakes() async throws {
+        let test = try TestGateway.make()
+        try test.addDossier()
+        async let woke = test.gateway.waitForInbox(seconds: 20, slice: 2)
+        try await Task.sleep(for: .seconds(5))   // past the first slices
+        let started = ContinuousClock.now
+        try await deliver("From: x@acct.test\nTo: bounces@gateway.test\nSubject: later\n\nhi\n", from: "x@acct.test", to: "bounces@gateway.test")
+        #expect(try await woke == true)
+        #expect(ContinuousClock.now - started < .seconds(12), "woken by the mail, not by the end of the wait")
+    }
+
     @Test("a cancelled IDLE wait ends within a slice")
     func idleCancelled() async throws {
         let test = try TestGateway.make()

@@ -99,6 +99,9 @@ final class IMAPSession: @unchecked Sendable {
 
     /// Waits with IMAP IDLE until the server announces a change or `seconds` pass. Nil when the
     /// server has no IDLE (the caller polls instead).
+    /// How many messages the selected folder holds, as the server last said.
+    var selectedCount: UInt32 { lm_imap_selected_exists(imap) }
+
     func idle(seconds: Int) throws(IMAPError) -> Bool? {
         switch lm_imap_idle_wait(imap, Int32(seconds)) {
         case 1: return true
