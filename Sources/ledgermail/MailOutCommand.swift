@@ -26,7 +26,8 @@ struct MailOutCommand: AsyncParsableCommand {
         try checkSingleLine([period, to, maxSize], name: "a value")
         let report = try await options.gateway().mailOut(dossier: dossier, period: try Period(parsing: period), to: to, zip: zip,
                                                          maxSize: try ByteSize(parsing: maxSize), fromPart: fromPart)
-        print("\(report.documents) document(s), \(report.mails.count) mail(s) sent to \(to)")
+        let sent = report.mails.reduce(0) { $0 + $1.documents }
+        print("\(sent) of \(report.documents) document(s) in \(report.mails.count) mail(s) sent to \(to)")
         for (index, mail) in report.mails.enumerated() {
             print("  mail \(fromPart + index): \(mail.documents) document(s), \(ByteSize(bytes: mail.bytes))")
         }

@@ -137,6 +137,18 @@ enum Migrations {
                 t.add(column: "refusals", .integer).notNull().defaults(to: 0)
             }
         }
+        migrator.registerMigration("v9: mail-out parts sent") { db in
+            try db.create(table: "selfMailPart") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("dossier", .text).notNull().references("dossier", onDelete: .cascade)
+                t.column("period", .text).notNull()
+                t.column("recipient", .text).notNull()
+                t.column("part", .integer).notNull()
+                t.column("parts", .integer).notNull()
+                t.column("documentIDs", .text).notNull()   // "12,13,17": what this part carried
+                t.column("sentAt", .datetime).notNull()
+            }
+        }
         return migrator
     }
 }

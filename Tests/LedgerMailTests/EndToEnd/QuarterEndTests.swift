@@ -136,6 +136,18 @@ struct QuarterEndTests {
             _ = try await test.gateway.mailOut(dossier: "acme", period: period, to: "owner@gateway.test", zip: false,
                                                maxSize: cap, fromPart: 3)
         }
+        // A new version of a document of part 1 since it went out changes that part: resuming is refused.
+        let corrected = test.directory.appendingPathComponent("corrected.xml")
+        try String(contentsOf: Samples.purchaseInvoice, encoding: .utf8)
+            .replacingOccurrences(of: "<cbc:Name>Diensten</cbc:Name>", with: "<cbc:Name>Diensten (gecorrigeerd)</cbc:Name>")
+            .write(to: corrected, atomically: true, encoding: .utf8)
+        guard case .stored(_, _, _, _, 2, _?) = try test.gateway.importFile(dossier: "acme", file: corrected) else {
+            Issue.record("not a new version")
+            return
+        }
+        await #expect { _ = try await test.gateway.mailOut(dossier: "acme", period: period, to: "owner@gateway.test",
+                                                           zip: false, maxSize: cap, fromPart: 2) }
+            throws: { "\($0)".contains("other documents") }
     }
 
     /// File name → sha256 of every file the dossier's documents carry.

@@ -34,8 +34,9 @@ extension Gateway {
     /// For accountants without import addresses: every document of the period (UBL + PDF) to
     /// any address, as attachments or in one ZIP per mail, split into numbered mails that each
     /// stay under `maxSize`, with a summary in the body. A single document too big for the cap
-    /// is refused with the reason, never truncated. The split depends only on the period's
-    /// documents, the cap and `zip`, so `fromPart` resumes a run that stopped (`MailOutStopped`).
+    /// is refused with the reason, never truncated. Each part sent is recorded with its
+    /// documents; `fromPart` resumes a run that stopped (`MailOutStopped`) only when the parts
+    /// before it went out carrying what they would carry now.
     public func mailOut(dossier name: String, period: Period, to address: String, zip: Bool,
                         maxSize: ByteSize = ByteSize(bytes: 20 << 20), fromPart: Int = 1) async throws -> SelfMailReport {
         try InvalidInput.checkSingleLine(address, name: "--to")
@@ -76,6 +77,10 @@ extension Gateway {
         guard (1...groups.count).contains(fromPart) else {
             throw InvalidInput("--from-part \(fromPart): \(period) makes \(groups.count) mail(s) under \(maxSize)")
         }
+        let partDocuments = groups.map { $0.map { String($0.document.documentID) }.joined(separator: ",") }
+        if fromPart > 1 {
+            try checkPartsSent(partDocuments.prefix(fromPart - 1), dossier: name, period: period, to: recipient)
+        }
         var report = SelfMailReport(documents: bundles.count, mails: [])
         for (index, group) in groups.enumerated() where index + 1 >= fromPart {
             var attachments = group.flatMap(\.files)
@@ -96,8 +101,32 @@ extension Gateway {
             } catch {
                 throw MailOutStopped(failedPart: index + 1, firstPart: fromPart, parts: groups.count, reason: "\(error)")
             }
+            try database.write { db in
+                try db.execute(sql: """
+                    INSERT INTO selfMailPart (dossier, period, recipient, part, parts, documentIDs, sentAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [name, period.description, recipient.value, index + 1, groups.count, partDocuments[index], clock()])
+            }
         }
         return report
+    }
+
+    /// A resumed mail-out may only skip parts that went out with the very documents they would
+    /// carry now: an import since then shifts the split, and documents would be skipped or sent twice.
+    private func checkPartsSent(_ expected: ArraySlice<String>, dossier: String, period: Period, to recipient: EmailAddress) throws {
+        let sent = try database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT part, documentIDs FROM selfMailPart WHERE dossier = ? AND period = ? AND recipient = ?
+                ORDER BY id
+                """, arguments: [dossier, period.description, recipient.value])
+        }
+        var latest: [Int: String] = [:]
+        for row in sent { latest[row["part"]] = row["documentIDs"] }
+        for (offset, documents) in expected.enumerated() where latest[offset + 1] != documents {
+            throw InvalidInput("--from-part \(expected.count + 1): part \(offset + 1) of \(period) to \(recipient.value) "
+                + (latest[offset + 1] == nil ? "was never sent" : "went out with other documents (the period changed since)")
+                + "; run mail-out without --from-part")
+        }
     }
 
     /// One ZIP (deflated) holding `files`, built in memory.
