@@ -92,33 +92,6 @@ extension Gateway {
         }
     }
 
-    /// Waits until new mail arrives in the inbox (IMAP IDLE) or `seconds` pass, on one session:
-    /// IDLE is renewed every `slice` seconds (a blocking IDLE cannot be interrupted, so a
-    /// cancelled wait ends within one slice) without logging in again. False when nothing came,
-    /// or at once when the server has no IDLE, so the caller just polls.
-    @discardableResult
-    public func waitForInbox(seconds: Int, slice: Int = 25) async throws -> Bool {
-        let server = try settings.requireIMAP()
-        let cancelled = CancellationSignal()
-        return try await withTaskCancellationHandler {
-            try await IMAPClient(server: server).withSession { session, server in
-                _ = try session.select(server.folder)
-                let before = session.selectedCount
-                var left = seconds
-                while left > 0, !cancelled.isRaised {
-                    let wait = min(slice, left)
-                    guard let woke = try session.idle(seconds: wait) else { return false }
-                    // Mail that came between two IDLEs is only seen in the folder's count.
-                    if woke || session.selectedCount > before { return true }
-                    left -= wait
-                }
-                return false
-            }
-        } onCancel: {
-            cancelled.raise()
-        }
-    }
-
     struct InboundEffect {
         var changedDelivery = false
         var unmatched = false
@@ -198,36 +171,6 @@ extension Gateway {
     static func quotesAnotherDelivery(_ original: String?, than delivery: DeliveryRecord, _ db: Database) throws -> Bool {
         guard let original, original != delivery.messageID else { return false }
         return try DeliveryRecord.filter(Column("messageID") == original).fetchCount(db) > 0
-    }
-
-    /// Passes in a row a server may refuse one message before it is left for a person.
-    static let refusalsBeforeLeaving = 3
-
-    /// Counts one more refused pass for `uid` (the cursor stays before it) and returns how many in a row.
-    func noteRefusal(uid: UInt32, uidValidity: UInt32, cursorKey: String) throws -> Int {
-        try database.write { db in
-            let stored = try MailboxCursorRecord.fetchOne(db, key: cursorKey)
-            var cursor = stored.flatMap { $0.uidValidity == Int64(uidValidity) ? $0 : nil }
-                ?? MailboxCursorRecord(mailbox: cursorKey, uidValidity: Int64(uidValidity), lastUID: 0)
-            cursor.refusals = cursor.refusedUID == Int64(uid) ? cursor.refusals + 1 : 1
-            cursor.refusedUID = Int64(uid)
-            try cursor.save(db)
-            return cursor.refusals
-        }
-    }
-
-    /// A message not taken in: a record saying why, the cursor past it, the mail left where it is.
-    func recordLeftInFolder(folder: String, uidValidity: UInt32, uid: UInt32, cursorKey: String, why: String) throws {
-        logger.warning("message \(uid) in \(folder) is left for a person: \(why)")
-        try database.write { db in
-            var record = InboundRecord(
-                id: nil, receivedAt: clock(), folder: folder, uidValidity: Int64(uidValidity), uid: Int64(uid),
-                kind: InboundKind.other.rawValue, fromAddress: nil, subject: nil,
-                summary: "not read (\(why.singleLine)): left in \(folder) for a person", messageID: nil,
-                deliveryID: nil, verpValid: false, rawSHA256: "", leftInFolder: true)
-            try record.insert(db, onConflict: .ignore)
-            try MailboxCursorRecord(mailbox: cursorKey, uidValidity: Int64(uidValidity), lastUID: Int64(uid)).save(db)
-        }
     }
 
     static func summary(_ classification: InboundClassification) -> String {
