@@ -112,7 +112,7 @@ extension Gateway {
     }
 
     /// A resumed mail-out may only skip parts that went out with the very documents they would
-    /// carry now: an import since then shifts the split, and documents would be skipped or sent twice.
+    /// carry now: a new version since then changes a part, and documents would be skipped or sent twice.
     private func checkPartsSent(_ expected: ArraySlice<String>, dossier: String, period: Period, to recipient: EmailAddress) throws {
         let sent = try database.read { db in
             try Row.fetchAll(db, sql: """
