@@ -10,7 +10,7 @@ struct CertificateLab {
     }
     static let skipNote: Comment = "needs openssl (scripts/mailstack install puts it there)"
 
-    enum Service: String { case imap, smtp }
+    enum Service: String { case imap, smtp, smtpSTARTTLS = "smtp-starttls" }
 
     /// The listener: it exits two seconds after its last connection.
     struct Greeter {

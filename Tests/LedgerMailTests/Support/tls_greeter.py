@@ -2,8 +2,9 @@
 stack's one certificate cannot show (another CA, another key purpose). It refuses every command
 but SMTP's EHLO.
 
-usage: tls_greeter.py imap|smtp CERT KEY LOG [LATER_CERT LATER_KEY]
-Prints its port, serves connections (implicit TLS), writes every byte clients sent to LOG.
+usage: tls_greeter.py imap|smtp|smtp-starttls CERT KEY LOG [LATER_CERT LATER_KEY]
+Prints its port, serves connections (implicit TLS, or SMTP's STARTTLS), writes every byte
+clients sent to LOG.
 With LATER_CERT, connections after the first present that certificate instead."""
 import socket
 import ssl
@@ -23,12 +24,36 @@ listener.settimeout(30)
 print(listener.getsockname()[1], flush=True)
 
 
+def starttls(connection, out):
+    """SMTP in the clear up to STARTTLS (smtp-starttls): EHLO offers it, anything else is refused."""
+    connection.settimeout(10)
+    connection.sendall(b"220 greeter ESMTP\r\n")
+    while True:
+        data = connection.recv(4096)
+        if not data:
+            return False
+        out.write(data.decode("latin-1"))
+        out.flush()
+        for line in data.split(b"\r\n"):
+            word = line.split(b" ", 1)[0].upper()
+            if word == b"EHLO":
+                connection.sendall(b"250-greeter\r\n250 STARTTLS\r\n")
+            elif word == b"STARTTLS":
+                connection.sendall(b"220 go ahead\r\n")
+                return True
+            elif word:
+                connection.sendall(b"530 STARTTLS first\r\n")
+
 
 def serve(connection, out, context):
+    if protocol == "smtp-starttls" and not starttls(connection, out):
+        return
     tls = context.wrap_socket(connection, server_side=True)
     tls.settimeout(10)
-    tls.sendall(b"* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] greeter ready\r\n" if protocol == "imap"
-                else b"220 greeter ESMTP\r\n")
+    if protocol == "imap":
+        tls.sendall(b"* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] greeter ready\r\n")
+    elif protocol == "smtp":
+        tls.sendall(b"220 greeter ESMTP\r\n")
     while True:
         data = tls.recv(4096)
         if not data:

@@ -32,6 +32,24 @@ struct CertificatePurposeTests {
         #expect(!sent.contains("AUTH") && !sent.contains("MAIL FROM"), "the password or the mail went out: \(sent)")
     }
 
+    @Test("SMTP with STARTTLS: a trusted certificate issued for TLS clients only is refused before AUTH")
+    func smtpStartTLSClientCertificateRefused() async throws {
+        let greeter = try CertificateLab().serve(.smtpSTARTTLS, leafPurpose: "clientAuth")
+        let outcome = try await send(through: greeter, url: "smtp://127.0.0.1:\(greeter.port)")
+        guard case .transientFailure(let reason) = outcome else { Issue.record("sent: \(outcome)"); return }
+        #expect(reason.contains("not for TLS servers"), "\(reason)")
+        let sent = try await greeter.received()
+        #expect(sent.contains("STARTTLS"), "it did get as far as the TLS upgrade: \(sent)")
+        #expect(!sent.contains("AUTH") && !sent.contains("MAIL FROM"), "the password or the mail went out: \(sent)")
+    }
+
+    @Test("SMTP with STARTTLS: a certificate for TLS servers passes, AUTH follows")
+    func smtpStartTLSServerCertificateAccepted() async throws {
+        let greeter = try CertificateLab().serve(.smtpSTARTTLS, leafPurpose: "serverAuth")
+        let outcome = try await send(through: greeter, url: "smtp://127.0.0.1:\(greeter.port)")
+        #expect(try await greeter.received().contains("AUTH"), "\(outcome)")
+    }
+
     @Test("SMTP: the same CA's certificate for TLS servers passes the check, AUTH follows")
     func smtpServerCertificateAccepted() async throws {
         let greeter = try CertificateLab().serve(.smtp, leafPurpose: "serverAuth")
@@ -70,8 +88,8 @@ struct CertificatePurposeTests {
         _ = try await TestGateway.make(imap: imap).gateway.readInbox()
     }
 
-    private func send(through greeter: CertificateLab.Greeter) async throws -> SMTPTransfer.Outcome {
-        let smtp = SMTPServer(url: URL(string: "smtps://127.0.0.1:\(greeter.port)")!, requireSTARTTLS: false,
+    private func send(through greeter: CertificateLab.Greeter, url: String? = nil) async throws -> SMTPTransfer.Outcome {
+        let smtp = SMTPServer(url: URL(string: url ?? "smtps://127.0.0.1:\(greeter.port)")!, requireSTARTTLS: url != nil,
                               username: "owner@gateway.test", password: "never-sent", caFile: greeter.caFile,
                               heloName: "gateway.test")
         let message = Data("From: a@gateway.test\r\nTo: b@acct.test\r\nSubject: x\r\n\r\nx\r\n".utf8)
