@@ -109,11 +109,14 @@ extension Gateway {
         }) else { return nil }
 
         let now = clock()
+        /// `dueAt` only when given: the due time read before composing may be stale by now.
         func settle(_ state: DeliveryState, _ reason: String, dueAt: Date? = nil) throws {
+            var assignments = [Column("state").set(to: state.rawValue), Column("lastReply").set(to: reason),
+                               Column("updatedAt").set(to: now)]
+            if let dueAt { assignments.append(Column("dueAt").set(to: dueAt)) }
             _ = try database.write { db in
                 try DeliveryRecord.filter(Column("id") == deliveryID && waiting.contains(Column("state")))
-                    .updateAll(db, Column("state").set(to: state.rawValue), Column("lastReply").set(to: reason),
-                               Column("dueAt").set(to: dueAt ?? delivery.dueAt), Column("updatedAt").set(to: now))
+                    .updateAll(db, assignments)
             }
         }
         guard let route, !route.addresses.isEmpty else {
