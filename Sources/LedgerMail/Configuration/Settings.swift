@@ -18,6 +18,8 @@ public struct Settings: Sendable {
     /// `limits.*`: the most a single input may weigh.
     public var limits: InputLimits = InputLimits()
     public var tlsInsecure: Bool
+    /// `log.format`: how the services write their log lines.
+    public var logFormat: LogFormat = .text
 
     public var databasePath: String { dataDirectory.appendingPathComponent("ledgermail.sqlite").path }
     public var blobDirectory: URL { dataDirectory.appendingPathComponent("store", isDirectory: true) }

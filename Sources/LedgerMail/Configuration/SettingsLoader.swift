@@ -83,6 +83,11 @@ public enum SettingsLoader {
             templatesDirectory: config.string(forKey: "templates_dir").map { path($0) },
             dispatchDelay: TimeInterval(delay), tlsInsecure: insecure)
         settings.retry = retry
+        let format = config.string(forKey: "log.format", default: "text")
+        guard let logFormat = LogFormat(rawValue: format) else {
+            throw InvalidInput("log.format must be 'text' or 'json', not '\(format.singleLine)'")
+        }
+        settings.logFormat = logFormat
         settings.limits = InputLimits(
             documentBytes: try size(config.string(forKey: "limits.document_bytes"), key: "limits.document_bytes") ?? (50 << 20),
             attachmentBytes: try size(config.string(forKey: "limits.attachment_bytes"), key: "limits.attachment_bytes") ?? (40 << 20),
