@@ -31,7 +31,7 @@ extension Gateway {
             return try EmailAddress(text)
         }
         return try database.write { db in
-            let dossier = try Dossier(try requireDossier(name, db))
+            let dossier = try Dossier(try requireWritableDossier(name, db))
             try RouteRecord(dossier: name, kind: kind.rawValue, addresses: checked.map(\.value).joined(separator: ","),
                             attach: attach.rawValue, dispatch: dispatch?.rawValue, maxSize: maxSize?.bytes).save(db)
             // Release what waited for this route (and nothing held for another reason).

@@ -24,7 +24,7 @@ extension Gateway {
     public func importFile(dossier name: String, file: URL, declaredKind: DocumentKind? = nil) throws -> ImportOutcome {
         let data = try readInput(file)
         let sourceHash = BlobStore.sha256Hex(data)
-        let dossier = try self.dossier(named: name)
+        let dossier = try database.read { db in try Dossier(try requireWritableDossier(name, db)) }
         if let existing = try database.read({ db in try Self.imported(sourceHash, dossier: name, db) }) {
             return .alreadyImported(documentID: existing)
         }
@@ -130,7 +130,7 @@ extension Gateway {
     /// Releases a held document as `kind` (a person decided): it is scheduled by its route.
     public func review(dossier name: String, documentID: Int64, kind: DocumentKind) throws -> DeliveryState {
         try database.write { db in
-            let dossier = try Dossier(try requireDossier(name, db))
+            let dossier = try Dossier(try requireWritableDossier(name, db))
             guard var document = try DocumentRecord.fetchOne(db, key: documentID), document.dossier == name else {
                 throw InvalidInput("dossier '\(name)' has no document \(documentID)")
             }
