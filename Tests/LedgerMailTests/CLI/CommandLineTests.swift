@@ -91,8 +91,8 @@ struct CommandLineTests {
     }
 
     @Test("every command's --help shows an example", arguments: [
-        ["init"], ["dossier", "add"], ["dossier", "show"], ["route", "set"], ["route", "list"], ["import"], ["send"],
-        ["run"], ["status"], ["review"],
+        ["init"], ["dossier", "add"], ["dossier", "set"], ["dossier", "show"], ["dossier", "list"], ["dossier", "remove"],
+        ["route", "set"], ["route", "remove"], ["route", "list"], ["import"], ["send"], ["run"], ["status"], ["review"],
     ])
     func helpHasExample(command: [String]) {
         let result = CommandLine.run(command + ["--help"], in: directory)
