@@ -38,6 +38,7 @@ public struct DossierFields: Sendable, Equatable {
                                (accountant ?? "", "--accountant"), (timeZone, "--time-zone")] {
             try InvalidInput.checkSingleLine(value, name: label)
         }
+        guard !company.trimmingCharacters(in: .whitespaces).isEmpty else { throw InvalidInput("--company must not be empty") }
         guard TimeZone(identifier: timeZone) != nil else {
             throw InvalidInput("--time-zone '\(timeZone)' is not a known time zone (e.g. Europe/Brussels)")
         }

@@ -157,6 +157,7 @@ enum Migrations {
             try db.create(index: "delivery_latest", on: "delivery", columns: ["documentID", "id"])
             try db.create(index: "document_current", on: "document", columns: ["dossier", "supersededBy", "id"])
         }
+        registerAccounts(&migrator)
         return migrator
     }
 }
