@@ -46,5 +46,7 @@ public struct WebApp: Sendable {
         addDossierRoutes(to: router)
         addSettingsRoutes(to: router)
         addBillMailRoutes(to: router)
+        addDocumentRoutes(to: router)
+        addPeriodRoutes(to: router)
     }
 }

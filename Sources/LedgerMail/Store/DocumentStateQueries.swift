@@ -20,11 +20,18 @@ public struct DocumentFilter: Sendable, Equatable {
     public var states: Set<DeliveryState>
     /// Empty: any kind (and documents without one).
     public var kinds: Set<DocumentKind>
+    /// Documents of the period (by issue date, else import date), or of any.
+    public var period: Period?
+    /// One document only.
+    public var documentID: Int64?
 
-    public init(dossier: String? = nil, states: Set<DeliveryState> = [], kinds: Set<DocumentKind> = []) {
+    public init(dossier: String? = nil, states: Set<DeliveryState> = [], kinds: Set<DocumentKind> = [], period: Period? = nil,
+                documentID: Int64? = nil) {
         self.dossier = dossier
         self.states = states
         self.kinds = kinds
+        self.period = period
+        self.documentID = documentID
     }
 }
 
@@ -44,6 +51,15 @@ extension DocumentRecord {
         if !filter.kinds.isEmpty {
             sql += " AND doc.kind IN (\(placeholders(filter.kinds.count)))"
             arguments += StatementArguments(filter.kinds.map(\.rawValue))
+        }
+        if let period = filter.period {
+            // The issue date's calendar day (a zone suffix does not change it), else the import day.
+            sql += " AND COALESCE(substr(doc.issueDate, 1, 10), date(doc.importedAt)) BETWEEN ? AND ?"
+            arguments += [period.firstDay ?? "0000-00-00", period.lastDay]
+        }
+        if let id = filter.documentID {
+            sql += " AND doc.id = ?"
+            arguments += [id]
         }
         sql += " ORDER BY doc.dossier, doc.id"
         return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in

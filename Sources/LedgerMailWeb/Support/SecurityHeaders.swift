@@ -6,8 +6,11 @@ import Hummingbird
 struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
-        response.headers[.contentSecurityPolicy] = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; object-src 'self'"
-        response.headers[Self.frameOptions] = "DENY"
+        // A PDF is shown inside the document's own page; nothing else may be framed, by anyone.
+        let framedHere = response.headers[.contentType] == "application/pdf"
+        response.headers[.contentSecurityPolicy] = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "frame-ancestors \(framedHere ? "'self'" : "'none'"); form-action 'self'; object-src 'self'"
+        response.headers[Self.frameOptions] = framedHere ? "SAMEORIGIN" : "DENY"
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[Self.referrerPolicy] = "same-origin"
         return response
