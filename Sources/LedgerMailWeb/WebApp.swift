@@ -10,6 +10,8 @@ public import ServiceLifecycle
 public struct WebApp: Sendable {
     let gateway: Gateway
     let pages: Pages
+    /// The accounting packages' presets (`config/integrations/`), read once.
+    let presets: [IntegrationPreset]
 
     public init(gateway: Gateway) async throws {
         guard let directory = Pages.builtInDirectory() else {
@@ -17,6 +19,7 @@ public struct WebApp: Sendable {
         }
         self.gateway = gateway
         pages = try await Pages(directory: directory)
+        presets = try await IntegrationPreset.all()
     }
 
     /// The HTTP server as a service, for a `ServiceGroup`.
@@ -48,5 +51,6 @@ public struct WebApp: Sendable {
         addBillMailRoutes(to: router)
         addDocumentRoutes(to: router)
         addPeriodRoutes(to: router)
+        addIntegrationRoutes(to: router)
     }
 }

@@ -11,7 +11,7 @@ base, config, binary, password, logfile = sys.argv[1:6]
 
 READS = ["/dossiers/acme", "/dossiers/acme/settings", "/dossiers/acme/billmail", "/dossiers/acme/documents",
          "/dossiers/acme/documents/1", "/dossiers/acme/documents/1/pdf", "/dossiers/acme/documents/1/ubl",
-         "/dossiers/acme/export?period=2026-Q4"]
+         "/dossiers/acme/export?period=2026-Q4", "/dossiers/acme/integrations"]
 MANAGE_GETS = ["/dossiers/acme/send"]
 POSTS = {
     "/dossiers/acme/settings": {"company": "Changed", "vat": "BE0123456749", "language": "en", "time_zone": "Europe/Brussels",
@@ -20,6 +20,8 @@ POSTS = {
     "/dossiers/acme/documents/1/resend": {"route": "purchase-invoice"},
     "/dossiers/acme/documents/1/review": {"kind": "purchase-invoice"},
     "/dossiers/acme/send": {"period": "2026-Q4", "comment": "probe"},
+    "/dossiers/acme/integrations/clearfacts": {"purchase-invoice": "aankoop0123456749@kantoor.clearfacts.be"},
+    "/dossiers/acme/billmail/test": {"kind": "purchase-invoice"},
 }
 
 
@@ -91,6 +93,17 @@ bad = owner.post("/dossiers/acme/settings", dict(settings, csrf=token, vat="BE01
 check(bad.status_code == 400 and "check digits" in bad.text, f"a bad VAT number is a 400 with the reason: {bad.status_code}")
 bad = owner.post("/dossiers/acme/billmail", {"csrf": token, "from": "acme@gateway.test", "sales-invoice": "not-an-address"})
 check(bad.status_code == 400 and "not a valid" in bad.text, f"a bad import address is a 400: {bad.status_code}")
+# BillMail, the test mail (to the accountant's contact), an integration's address rule.
+r = owner.post("/dossiers/acme/billmail", {"csrf": token, "from": "Acme BV <acme@gateway.test>", "purchase-invoice": "inkoop@acct.test"})
+check(r.status_code == 303, f"owner saves BillMail: {r.status_code}")
+r = owner.post("/dossiers/acme/billmail/test", {"csrf": token, "kind": "purchase-invoice"})
+check(r.status_code == 200 and "boekhouder@acct.test" in r.text, f"test mail to the accountant's contact: {r.status_code}")
+r = owner.post("/dossiers/acme/integrations/clearfacts", {"csrf": token, "purchase-invoice": "inkoop@acct.test"})
+check(r.status_code == 400 and "clearfacts.be" in r.text, f"a Clearfacts address against its rule: {r.status_code}")
+r = owner.post("/dossiers/acme/integrations/clearfacts",
+               {"csrf": token, "purchase-invoice": "aankoop0123456749@kantoor.clearfacts.be"})
+check(r.status_code == 303, f"a Clearfacts address that fits: {r.status_code}")
+check(owner.post("/dossiers/acme/integrations/nosuch", {"csrf": token}).status_code == 404, "unknown preset: 404")
 for path in ["/dossiers/acme/documents/999", "/dossiers/acme/documents/abc", "/dossiers/acme/documents/999/pdf"]:
     check(owner.get(path).status_code == 404, f"owner GET {path}")
 for query in ["?state=lost", "?period=2026-Q9", "?kind=x"]:
