@@ -40,6 +40,20 @@ extension WebApp {
             if let address = report.notifiedAddress { values["notified"] = address }
             return pages.render("send-plan", language: visit.account.language, values)
         }
+        router.post("/dossiers/:dossier/mail-out") { request, context in
+            let visit = try visit(context)
+            let dossier = try dossier(context, for: visit, manage: true)
+            let form = try await postedForm(request, context)
+            let period = try Period(parsing: form.value("period") ?? "")
+            let cap = try form.value("max_size").map { text throws(InvalidInput) in try ByteSize(parsing: text) } ?? ByteSize(bytes: 20 << 20)
+            let report = try await gateway.mailOut(dossier: dossier.name, period: period, to: form.value("to") ?? "",
+                                                   zip: form["zip"] == "1", maxSize: cap)
+            var values = visit.values
+            values["dossier"] = dossierValues(dossier, visit: visit)
+            let label = pages.labels[visit.account.language]?["mail_out_sent"] ?? "Sent"
+            values["message"] = "\(label): \(report.documents) document(s), \(report.mails.count) mail(s) → \(form.value("to") ?? "")"
+            return pages.render("notice", language: visit.account.language, values)
+        }
         router.get("/dossiers/:dossier/export") { request, context in
             let visit = try visit(context)
             let dossier = try dossier(context, for: visit)

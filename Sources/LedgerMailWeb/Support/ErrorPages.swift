@@ -36,6 +36,9 @@ struct ErrorPages: RouterMiddleware {
         case let error as InvalidInput: (.badRequest, "error_input", error.message)
         case let error as DossierArchived: (.conflict, "error_input", error.description)
         case let error as DossierStillBusy: (.conflict, "error_input", error.description)
+        case let error as MailOutStopped: (.badGateway, "error_input", error.description)
+        case let error as MailNotAccepted: (.badGateway, "error_input", error.description)
+        case let error as StorageError: (.serviceUnavailable, "error_input", error.description)
         case let error as HTTPError: (error.status, "error_input", error.body)
         default: (.internalServerError, "error_internal", nil)
         }
