@@ -13,6 +13,8 @@ public final class Gateway: Sendable {
     let logger: Logger
     /// Injectable so tests can move time instead of waiting for it.
     let clock: @Sendable () -> Date
+    /// `run`'s wait after a refused SMTP login.
+    let loginBackoff = LoginBackoff()
 
     /// Opens an initialised data directory (`ledgermail init` makes one).
     public init(settings: Settings, logger: Logger = Logger(label: "ledgermail"),

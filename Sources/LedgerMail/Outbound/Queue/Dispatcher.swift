@@ -36,6 +36,11 @@ extension Gateway {
             case .ready(let prepared):
                 let envelope = verp.envelopeSender(bounceAddress: bounceAddress, deliveryID: id)
                 let transfer = await client.send(envelopeFrom: envelope, recipients: prepared.recipients, message: prepared.message)
+                if let refusal = transfer.loginRefusal {
+                    // Nothing went out: the claim is undone, and no other delivery is tried.
+                    try await runBlocking { [self] in try database.write { db in try prepared.claimedFrom.update(db) } }
+                    throw SMTPLoginRefused(reply: refusal, username: server.username ?? "")
+                }
                 report.connections += transfer.newConnections
                 try record(transfer, deliveryID: id, recipients: prepared.recipients, into: &report)
             }
@@ -84,6 +89,8 @@ extension Gateway {
     struct PreparedMail: Sendable {
         var message: Data
         var recipients: [EmailAddress]
+        /// The delivery as it was before the claim, put back when the login is refused.
+        var claimedFrom: DeliveryRecord
     }
 
     enum Claim: Sendable {
@@ -149,7 +156,7 @@ extension Gateway {
                            Column("attempts").set(to: delivery.attempts + 1),
                            Column("firstAttemptAt").set(to: delivery.firstAttemptAt ?? now), Column("updatedAt").set(to: now))
         }
-        return claimed == 1 ? .ready(PreparedMail(message: message, recipients: recipients)) : nil
+        return claimed == 1 ? .ready(PreparedMail(message: message, recipients: recipients, claimedFrom: delivery)) : nil
     }
 
     /// Writes what the server said: per recipient, and the delivery's new state.

@@ -69,6 +69,11 @@ final class CurlSMTPConnection: @unchecked Sendable {
         lm_curl_getinfo_long(handle, CURLINFO_NUM_CONNECTS, &connects)
         var transfer = Self.transfer(code: code, transcript: recorder.transcript, recipients: recipients, newConnections: connects)
         transfer.pinnedKeyMismatch = code == .sslPinnedPublicKeyMismatch
+        if let refusal = recorder.transcript.sessionRefusal, refusal.command == "AUTH" {
+            transfer.loginRefusal = refusal.reply.text
+        } else if code == .loginDenied {
+            transfer.loginRefusal = Self.explain(code)
+        }
         return transfer
     }
 
