@@ -37,14 +37,18 @@ struct StatusCommand: AsyncParsableCommand {
                 for recipient in delivery.recipients {
                     print("      → \(recipient.address) \(recipient.state) \(recipient.smtpReply ?? "")")
                 }
-                if let bounce = delivery.bounce {
+                if let bounce = delivery.bounce, bounce.verified {
                     print("      bounced: \(bounce.recipient ?? "?") \(bounce.status ?? "") \(bounce.reason ?? "") \(bounce.diagnostic ?? "")")
+                } else if let bounce = delivery.bounce {
+                    print("      unverified bounce report (changed nothing): \(bounce.diagnostic ?? "")")
                 }
                 if let reply = delivery.lastReply, delivery.state == .deferred || delivery.state == .failed {
                     print("      last reply: \(reply)")
                 }
             }
-            for inbound in document.inbound { print("    ← \(inbound.kind) from \(inbound.from ?? "?"): \(inbound.summary)") }
+            for inbound in document.inbound {
+                print("    ← \(inbound.kind) from \(inbound.from ?? "?"): \(inbound.summary)\(inbound.verified ? "" : " (not verified)")")
+            }
         }
     }
 }

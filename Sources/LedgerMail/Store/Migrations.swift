@@ -149,6 +149,11 @@ enum Migrations {
                 t.column("sentAt", .datetime).notNull()
             }
         }
+        migrator.registerMigration("bounce trust: why inbound mail changed a delivery or not") { db in
+            try db.alter(table: "inbound") { t in
+                t.add(column: "trust", .text)   // InboundTrust; NULL before it was recorded (see verpValid)
+            }
+        }
         return migrator
     }
 }
