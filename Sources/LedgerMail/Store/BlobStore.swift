@@ -47,13 +47,19 @@ public struct BlobStore: Sendable {
         return hash
     }
 
-    /// The bytes stored under `hash`. Missing is `StorageError` (nothing will bring them back
-    /// by waiting); present but unreadable (permissions, I/O, too many open files) is
-    /// `BlobUnreadable`, which may pass.
+    /// The bytes stored under `hash`, checked against it: every read (send, preview, export)
+    /// goes through here, so bytes changed on disk after import are never used.
+    /// Missing is `StorageError` (nothing will bring them back by waiting); present but
+    /// unreadable (permissions, I/O, too many open files) is `BlobUnreadable`, which may pass;
+    /// other bytes than were stored is `StoredFileChanged`.
     public func get(_ hash: String) throws -> Data {
         let file = url(for: hash)
         do {
-            return try Data(contentsOf: file)
+            let data = try Data(contentsOf: file)
+            guard Self.sha256Hex(data) == hash else { throw StoredFileChanged(path: file.path, sha256: hash) }
+            return data
+        } catch let error as StoredFileChanged {
+            throw error
         } catch let error as CocoaError where error.code == .fileReadNoSuchFile {
             throw StorageError("stored file \(hash) is missing from \(directory.path)")
         } catch {
@@ -65,6 +71,16 @@ public struct BlobStore: Sendable {
 /// A stored file that is there but could not be read now: worth another try later.
 public struct BlobUnreadable: Error, Sendable, CustomStringConvertible {
     public let description: String
+}
+
+/// A stored file whose bytes no longer match the SHA-256 they were stored under: changed on
+/// disk after import (by hand, a faulty disk, an intruder). Never sent, previewed or exported.
+public struct StoredFileChanged: Error, Sendable, CustomStringConvertible {
+    public let path: String
+    public let sha256: String
+    public var description: String {
+        "the stored file \(path) no longer matches its SHA-256 (\(sha256)): it was changed on disk after import, so it is not used; nothing was sent. Put the original bytes back (from a backup: the file name is the rest of their SHA-256)"
+    }
 }
 
 /// The data directory or the blob store cannot be written or read.
