@@ -26,10 +26,13 @@ public struct BlobStore: Sendable {
         let target = url(for: hash)
         let fm = FileManager.default
         if fm.fileExists(atPath: target.path) { return hash }
-        try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        do { try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true) } catch {
+            throw Self.isOutOfSpace(error) ? DiskFull(path: directory.path) : error
+        }
         let temporary = target.deletingLastPathComponent().appendingPathComponent(".tmp-\(UUID().uuidString)")
         guard fm.createFile(atPath: temporary.path, contents: nil) else {
-            throw StorageError("cannot create \(temporary.path)")
+            if errno == ENOSPC { throw DiskFull(path: directory.path) }
+            throw StorageError("cannot create \(temporary.path): \(String(cString: strerror(errno))); check that this user may write the data directory")
         }
         do {
             let handle = try FileHandle(forWritingTo: temporary)
@@ -38,13 +41,20 @@ public struct BlobStore: Sendable {
             try handle.synchronize()
         } catch {
             try? fm.removeItem(at: temporary)
-            throw error
+            throw Self.isOutOfSpace(error) ? DiskFull(path: directory.path) : error
         }
         if rename(temporary.path, target.path) != 0 {
             try? fm.removeItem(at: temporary)
             throw StorageError("cannot move blob into place at \(target.path): \(String(cString: strerror(errno)))")
         }
         return hash
+    }
+
+    private static func isOutOfSpace(_ error: any Error) -> Bool {
+        if let error = error as? CocoaError, error.code == .fileWriteOutOfSpace { return true }
+        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+        return (error as NSError).domain == NSPOSIXErrorDomain && (error as NSError).code == Int(ENOSPC)
+            || underlying?.domain == NSPOSIXErrorDomain && underlying?.code == Int(ENOSPC)
     }
 
     /// The bytes stored under `hash`, checked against it: every read (send, preview, export)
