@@ -18,6 +18,8 @@ public struct Settings: Sendable {
     /// `limits.*`: the most a single input may weigh.
     public var limits: InputLimits = InputLimits()
     public var tlsInsecure: Bool
+    /// What the owner should fix but that does not stop LedgerMail (logged at every start).
+    public var warnings: [String] = []
 
     public var databasePath: String { dataDirectory.appendingPathComponent("ledgermail.sqlite").path }
     public var blobDirectory: URL { dataDirectory.appendingPathComponent("store", isDirectory: true) }

@@ -97,6 +97,7 @@ public enum SettingsLoader {
             templatesDirectory: config.string(forKey: "templates_dir").map { path($0) },
             dispatchDelay: delay, tlsInsecure: insecure)
         settings.retry = retry
+        if let warning = file.passwordExposure() { settings.warnings.append(warning) }
         settings.limits = InputLimits(
             documentBytes: try size(config.string(forKey: "limits.document_bytes"), place: file.place("limits.document_bytes")) ?? (50 << 20),
             attachmentBytes: try size(config.string(forKey: "limits.attachment_bytes"), place: file.place("limits.attachment_bytes")) ?? (40 << 20),

@@ -29,7 +29,7 @@ public struct BlobStore: Sendable {
         do { try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true) } catch {
             throw Self.isOutOfSpace(error) ? DiskFull(path: directory.path) : error
         }
-        let temporary = target.deletingLastPathComponent().appendingPathComponent(".tmp-\(UUID().uuidString)")
+        let temporary = target.deletingLastPathComponent().appendingPathComponent(Self.temporaryName())
         guard fm.createFile(atPath: temporary.path, contents: nil) else {
             if errno == ENOSPC { throw DiskFull(path: directory.path) }
             throw StorageError("cannot create \(temporary.path): \(String(cString: strerror(errno))); check that this user may write the data directory")
