@@ -125,32 +125,9 @@ extension Gateway {
                 effect.unreadable = unreadable
                 return effect
             }
-            // A valid token in the envelope changes its delivery only if this database has it,
-            // and the returned original is not another delivery's mail (a restored database may
-            // reuse an id). An unknown quoted Message-ID is fine: relays such as Amazon SES
-            // write their own.
-            var trust = InboundTrust.noEnvelopeToken
-            var deliveryID: Int64?
-            if let verdict = envelopeVerdict(parsed), verdict.valid {
-                if let delivery = try DeliveryRecord.fetchOne(db, key: verdict.deliveryID) {
-                    deliveryID = verdict.deliveryID
-                    trust = try Self.quotesAnotherDelivery(classification.originalMessageID, than: delivery, db)
-                        ? .quotesAnotherDelivery : .verified
-                    if trust == .quotesAnotherDelivery { deliveryID = nil }
-                } else {
-                    trust = .unknownDelivery
-                }
-            }
-            // Without a trusted token a report changes nothing; the Message-ID may still link it for display.
-            if deliveryID == nil, let id = classification.originalMessageID ?? classification.inReplyTo
-                ?? classification.references.last {
-                deliveryID = try Int64.fetchOne(db, sql: "SELECT id FROM delivery WHERE messageID = ?", arguments: [id])
-            }
-            if trust == .verified, let id = deliveryID, classification.kind == .bounce {
-                trust = try applyBounce(classification, deliveryID: id, db)
-                effect.changedDelivery = trust == .verified
-            }
-            let verpValid = trust.isVerified
+            let correlation = try correlate(parsed, classification, db)
+            let deliveryID = correlation.deliveryID
+            effect.changedDelivery = correlation.changedDelivery
             effect.unmatched = deliveryID == nil
             effect.unreadable = unreadable
             var record = InboundRecord(
@@ -158,36 +135,11 @@ extension Gateway {
                 kind: classification.kind.rawValue, fromAddress: classification.from, subject: classification.subject,
                 summary: unreadable ? "unreadable (no mail headers): left in \(folder) for a person" : Self.summary(classification),
                 messageID: parsed.header("Message-ID"),
-                deliveryID: deliveryID, verpValid: verpValid, trust: trust, rawSHA256: rawHash, leftInFolder: unreadable)
+                deliveryID: deliveryID, verpValid: correlation.trust.isVerified, trust: correlation.trust, rawSHA256: rawHash, leftInFolder: unreadable)
             try record.insert(db, onConflict: .ignore)
             try MailboxCursorRecord(mailbox: cursorKey, uidValidity: Int64(uidValidity), lastUID: Int64(uid)).save(db)
             return effect
         }
-    }
-
-    /// A bounce with a trusted token changes only the recipients it names that the delivery
-    /// had; the delivery is `bounced` once none of its recipients is left delivered.
-    func applyBounce(_ classification: InboundClassification, deliveryID: Int64, _ db: Database) throws -> InboundTrust {
-        let failed = classification.recipients.filter(\.permanent)
-        guard try RecipientRecord.includesAny(failed.map(\.address), deliveryID: deliveryID, db),
-              var delivery = try DeliveryRecord.fetchOne(db, key: deliveryID) else { return .recipientNotOfDelivery }
-        let marked = try RecipientRecord.markBounced(failed.map(\.address), deliveryID: deliveryID, db)
-        if !marked.stillDelivered, delivery.state != DeliveryState.bounced.rawValue,
-           let reported = failed.first(where: { $0.address.lowercased() == marked.changed.last?.lowercased() }) ?? failed.first {
-            delivery.state = DeliveryState.bounced.rawValue
-            delivery.bounceRecipient = reported.address
-            delivery.bounceStatus = reported.status
-            delivery.bounceReason = reported.reason
-            delivery.bounceDiagnostic = reported.diagnostic
-            delivery.updatedAt = clock()
-            try delivery.update(db)
-        }
-        return .verified
-    }
-
-    static func quotesAnotherDelivery(_ original: String?, than delivery: DeliveryRecord, _ db: Database) throws -> Bool {
-        guard let original, original != delivery.messageID else { return false }
-        return try DeliveryRecord.filter(Column("messageID") == original).fetchCount(db) > 0
     }
 
     static func summary(_ classification: InboundClassification) -> String {

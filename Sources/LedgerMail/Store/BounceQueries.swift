@@ -1,6 +1,13 @@
 import Foundation
 import GRDB
 
+extension DeliveryRecord {
+    /// The delivery whose mail carried this Message-ID.
+    static func id(messageID: String, _ db: Database) throws -> Int64? {
+        try DeliveryRecord.filter(Column("messageID") == messageID).select(Column("id"), as: Int64.self).fetchOne(db)
+    }
+}
+
 extension RecipientRecord {
     /// Marks the recipients of a delivery that a trusted bounce names as bounced. Returns the
     /// addresses changed (as the delivery has them) and whether any recipient is still delivered.
