@@ -52,6 +52,35 @@ struct LoginRefusalTests {
         #expect(failedLogins() - baseline == 1)
     }
 
+    @Test("ledgermail send: exit 1 with one clear line", .enabled(if: CommandLine.binaryExists, "needs .build/debug/ledgermail"))
+    func sendCommand() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ledgermail-login-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let config = directory.appendingPathComponent("ledgermail.yaml")
+        try """
+            data_dir: data
+            smtp:
+              url: smtp://127.0.0.1:2587
+              username: acme@gateway.test
+              password: wrong
+            tls:
+              ca_file: \(MailStack.caFile)
+            bounce:
+              address: bounces@gateway.test
+            """.write(to: config, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: config.path)
+        func ledgermail(_ arguments: String...) -> (status: Int32, output: String) { CommandLine.run(arguments, in: directory) }
+        _ = ledgermail("init")
+        _ = ledgermail("dossier", "add", "acme", "--company", "Acme BV", "--vat", "BE0123456749",
+                       "--from", "acme@gateway.test", "--accountant", "boekhouder@acct.test")
+        _ = ledgermail("route", "set", "acme", "purchase-invoice", "inkoop@acct.test")
+        for file in try Samples.purchaseInvoices(3, in: directory) { _ = ledgermail("import", "acme", file.path) }
+        let result = ledgermail("send", "acme", "--now")
+        #expect(result.status == 1)
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.count == 1 && lines[0].contains("refused the login"), "\(result.output)")
+    }
+
     @Test("run logs in again only after retry.first, then twice as long, up to retry.maximum")
     func runBacksOff() async throws {
         let clock = TestGateway.Clock(Self.start)
