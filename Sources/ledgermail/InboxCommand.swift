@@ -29,7 +29,7 @@ struct InboxCommand: AsyncParsableCommand {
         if entries.isEmpty { print(unmatched ? "no unmatched mail" : "nothing came back yet") }
         for entry in entries {
             let about = entry.documentID.map { "document \($0) (\(entry.number ?? "?"))" } ?? "no delivery"
-            say("\(entry.receivedAt) \(entry.kind) from \(entry.from ?? "?") about \(about)\(entry.verified ? "" : ", not verified")")
+            say("\(entry.receivedAt) \(entry.kind) from \(entry.from ?? "?") about \(about)\(entry.verified ? "" : ", \(entry.unverifiedBecause ?? "not verified")")")
             say("    \(entry.summary)")
         }
     }

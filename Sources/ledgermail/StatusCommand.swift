@@ -47,7 +47,7 @@ struct StatusCommand: AsyncParsableCommand {
                 }
             }
             for inbound in document.inbound {
-                say("    ← \(inbound.kind) from \(inbound.from ?? "?"): \(inbound.summary)\(inbound.verified ? "" : " (not verified)")")
+                say("    ← \(inbound.kind) from \(inbound.from ?? "?"): \(inbound.summary)\(inbound.verified ? "" : " (\(inbound.unverifiedBecause ?? "not verified"))")")
             }
         }
     }

@@ -68,6 +68,8 @@ public struct InboundStatus: Sendable, Encodable {
     /// True when a trusted envelope token tied it to its delivery; false when it is linked by a
     /// Message-ID alone, or its token or recipient did not hold (it changed nothing).
     public var verified: Bool
+    /// Why it was not trusted, for the text view (nil when verified or recorded before reasons were kept).
+    public var unverifiedBecause: String?
 
     enum CodingKeys: String, CodingKey { case kind, receivedAt = "received_at", from, summary, verified }
 }
@@ -87,7 +89,7 @@ extension Gateway {
                     let linked = try InboundRecord.filter(Column("deliveryID") == delivery.id!).order(Column("id")).fetchAll(db)
                     inbound += linked.map {
                         InboundStatus(kind: $0.kind, receivedAt: $0.receivedAt, from: $0.fromAddress, summary: $0.summary,
-                                      verified: $0.isVerified)
+                                      verified: $0.isVerified, unverifiedBecause: $0.unverifiedBecause)
                     }
                     // A verified bounce is the delivery's own; otherwise the latest unverified one
                     // is shown as such (it changed nothing).

@@ -13,7 +13,7 @@ enum InboundTrust: String, Codable, Sendable, DatabaseValueConvertible {
     case unknownDelivery = "unknown-delivery"
     /// The returned original is another delivery's mail (an id reused).
     case quotesAnotherDelivery = "quotes-another-delivery"
-    /// The failed recipient it names was never one of the delivery's.
+    /// It names no failed recipient the delivery had.
     case recipientNotOfDelivery = "recipient-not-of-delivery"
 
     var isVerified: Bool { self == .verified }
@@ -25,7 +25,7 @@ enum InboundTrust: String, Codable, Sendable, DatabaseValueConvertible {
         case .noEnvelopeToken: "not verified: no valid token in the address it was delivered to"
         case .unknownDelivery: "not verified: its token names a delivery this database does not have"
         case .quotesAnotherDelivery: "not verified: it returns another delivery's mail"
-        case .recipientNotOfDelivery: "not verified: it names a recipient the delivery never had"
+        case .recipientNotOfDelivery: "not verified: it names no recipient the delivery had"
         }
     }
 }
