@@ -25,7 +25,7 @@ struct ClassifyCommand: AsyncParsableCommand {
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else {
                 failures += 1
-                print("\(file.singleLine): error: no such file or not readable")
+                say("\(file.singleLine): error: no such file or not readable")
                 continue
             }
             let report = gateway?.classify(data, file: file)
@@ -34,7 +34,7 @@ struct ClassifyCommand: AsyncParsableCommand {
                 print(try JSONLine.encode(report))
             } else {
                 let recipients = report.classification.recipients.map { "\($0.address) \($0.status ?? "") \($0.reason)" }
-                print("\(file.singleLine): \(report.classification.kind.rawValue)\(recipients.isEmpty ? "" : " — " + recipients.joined(separator: "; "))")
+                say("\(file.singleLine): \(report.classification.kind.rawValue)\(recipients.isEmpty ? "" : " — " + recipients.joined(separator: "; "))")
             }
         }
         if failures > 0 { throw ExitCode(1) }

@@ -51,7 +51,7 @@ struct DossierCommand: AsyncParsableCommand {
                 name: name, company: company, vat: vat, language: settings.language ?? .nl,
                 dispatch: settings.dispatch ?? .afterTenMinutes, from: from, accountant: accountant,
                 timeZone: settings.timeZone ?? "Europe/Brussels")
-            print("dossier \(name) added")
+            say("dossier \(name) added")
         }
     }
 
@@ -73,9 +73,9 @@ struct DossierCommand: AsyncParsableCommand {
 
         func run() async throws {
             let report = try await options.gateway().updateDossier(name, settings.fields)
-            print("dossier \(name) changed")
+            say("dossier \(name) changed")
             if !report.released.isEmpty {
-                print("\(report.released.count) held document(s) now matched and scheduled: \(report.released.map { "#\($0)" }.joined(separator: " "))")
+                say("\(report.released.count) held document(s) now matched and scheduled: \(report.released.map { "#\($0)" }.joined(separator: " "))")
             }
         }
     }
@@ -99,7 +99,7 @@ struct DossierCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await options.gateway().removeDossier(name, archive: archive)
-            print(archive ? "dossier \(name) archived (read-only)" : "dossier \(name) removed")
+            say(archive ? "dossier \(name) archived (read-only)" : "dossier \(name) removed")
         }
     }
 
@@ -114,7 +114,7 @@ struct DossierCommand: AsyncParsableCommand {
 
         func run() async throws {
             let dossier = try await options.gateway().dossier(named: name)
-            print("""
+            say("""
                 dossier     \(dossier.name)
                 company     \(dossier.company.singleLine)
                 number      \(dossier.enterpriseNumber)

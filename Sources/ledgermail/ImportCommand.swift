@@ -30,10 +30,11 @@ struct ImportCommand: AsyncParsableCommand {
         for file in files {
             do {
                 try InvalidInput.checkSingleLine(file, name: "the file name")
-                print(Self.line(file, try gateway.importFile(dossier: dossier, file: URL(fileURLWithPath: file), declaredKind: kind)))
+                let outcome = try gateway.importFile(dossier: dossier, file: URL(fileURLWithPath: file), declaredKind: kind)
+                say("\(Self.line(file, outcome))")
             } catch {
                 failures += 1
-                print("failed   \(file.singleLine): \(error)")
+                say("failed   \(file.singleLine): \(error)")
             }
         }
         if failures > 0 { throw ExitCode(1) }

@@ -36,33 +36,37 @@ struct StatusCommand: AsyncParsableCommand {
             for document in documents { print(try JSONLine.encode(document)) }
             return
         }
-        if documents.isEmpty { print(filter.states.isEmpty && filter.kinds.isEmpty ? "no documents yet" : "no documents match") }
+        if documents.isEmpty { say(filter.states.isEmpty && filter.kinds.isEmpty ? "no documents yet" : "no documents match") }
         if all {
             for document in documents {
-                print("\(document.dossier) #\(document.id) \(document.number.singleLine) \(document.kind ?? "unknown") \(document.state.rawValue) \(document.issueDate ?? "-") \(document.counterparty?.singleLine ?? "")")
+                say("\(document.dossier) #\(document.id) \(document.number.singleLine) \(document.kind ?? "unknown") \(document.state.rawValue) \(document.issueDate ?? "-") \(document.counterparty?.singleLine ?? "")")
             }
             return
         }
         for document in documents {
-            print("#\(document.id) \(document.number.singleLine) \(document.kind ?? "unknown") \(document.issueDate ?? "") \(document.counterparty ?? "") [\(document.file)]\(document.version > 1 ? " v\(document.version)" : "")")
-            if let reason = document.heldReason { print("    held: \(reason)") }
+            say("#\(document.id) \(document.number.singleLine) \(document.kind ?? "unknown") \(document.issueDate ?? "") \(document.counterparty ?? "") [\(document.file)]\(document.version > 1 ? " v\(document.version)" : "")")
+            if let reason = document.heldReason { say("    held: \(reason)") }
             for delivery in document.deliveries {
                 var line = "    \(delivery.route ?? "(no route)") \(delivery.state.rawValue)"
                 if let due = delivery.dueAt, delivery.state == .scheduled || delivery.state == .deferred { line += " due \(due)" }
                 if let sent = delivery.sentAt { line += " at \(sent)" }
                 if delivery.attempts > 0 { line += " (\(delivery.attempts) attempt\(delivery.attempts == 1 ? "" : "s"))" }
-                print(line)
+                say("\(line)")
                 for recipient in delivery.recipients {
-                    print("      → \(recipient.address) \(recipient.state) \(recipient.smtpReply ?? "")")
+                    say("      → \(recipient.address) \(recipient.state) \(recipient.smtpReply ?? "")")
                 }
-                if let bounce = delivery.bounce {
-                    print("      bounced: \(bounce.recipient ?? "?") \(bounce.status ?? "") \(bounce.reason ?? "") \(bounce.diagnostic ?? "")")
+                if let bounce = delivery.bounce, bounce.verified {
+                    say("      bounced: \(bounce.recipient ?? "?") \(bounce.status ?? "") \(bounce.reason ?? "") \(bounce.diagnostic ?? "")")
+                } else if let bounce = delivery.bounce {
+                    say("      unverified bounce report (changed nothing): \(bounce.diagnostic ?? "")")
                 }
                 if let reply = delivery.lastReply, delivery.state == .deferred || delivery.state == .failed {
-                    print("      last reply: \(reply)")
+                    say("      last reply: \(reply)")
                 }
             }
-            for inbound in document.inbound { print("    ← \(inbound.kind) from \(inbound.from ?? "?"): \(inbound.summary)") }
+            for inbound in document.inbound {
+                say("    ← \(inbound.kind) from \(inbound.from ?? "?"): \(inbound.summary)\(inbound.verified ? "" : " (\(inbound.unverifiedBecause ?? "not verified"))")")
+            }
         }
     }
 }

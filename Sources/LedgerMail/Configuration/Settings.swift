@@ -22,6 +22,8 @@ public struct Settings: Sendable {
     public var logFormat: LogFormat = .text
     /// `web.*`: where `serve` listens and the address people reach it at.
     public var web = WebSettings()
+    /// What the owner should fix but that does not stop LedgerMail (logged at every start).
+    public var warnings: [String] = []
 
     public var databasePath: String { dataDirectory.appendingPathComponent("ledgermail.sqlite").path }
     public var blobDirectory: URL { dataDirectory.appendingPathComponent("store", isDirectory: true) }

@@ -50,13 +50,6 @@ extension Gateway {
     /// Classifies a mail file as the inbox would, VERP token checked with this install's key.
     public func classify(_ data: Data, file: String) -> ClassificationReport {
         let classification = InboundClassifier.classify(data)
-        return ClassificationReport(file: file, classification: classification, verp: verpVerdict(classification))
-    }
-
-    /// The VERP token the mail was delivered to: a valid one first, else the first one seen.
-    func verpVerdict(_ classification: InboundClassification) -> VERPVerdict? {
-        guard let bounce = settings.bounceAddress else { return nil }
-        let verdicts = classification.deliveredTo.compactMap { verp.verify(address: $0, bounceAddress: bounce) }
-        return verdicts.first(where: \.valid) ?? verdicts.first
+        return ClassificationReport(file: file, classification: classification, verp: envelopeVerdict(MailMessage(data)))
     }
 }

@@ -104,6 +104,21 @@ extension Gateway {
         var event: InboundEvent?
     }
 
+    /// The log line for a bounce applied to a delivery, or a reply tied to one.
+    static func event(_ classification: InboundClassification, delivery: DeliveryRecord, bounced: Bool,
+                      _ db: Database) throws -> InboundEvent {
+        let dossier = try DocumentRecord.fetchOne(db, key: delivery.documentID)?.dossier
+        let id = delivery.id ?? 0
+        guard bounced else {
+            return InboundEvent(name: "reply", message: "reply from \((classification.from ?? "?").singleLine) about delivery \(id)",
+                                fields: ["dossier": dossier, "document": "\(delivery.documentID)", "route": delivery.routeKind])
+        }
+        return InboundEvent(
+            name: "bounce", message: "bounce applied to delivery \(id): \(delivery.bounceRecipient ?? "?") \(delivery.bounceStatus ?? "")",
+            fields: ["dossier": dossier, "document": "\(delivery.documentID)", "route": delivery.routeKind,
+                     "recipients": delivery.bounceRecipient, "reply": delivery.bounceDiagnostic ?? delivery.bounceReason])
+    }
+
     struct InboundEvent {
         var name: String
         var message: String
@@ -136,63 +151,25 @@ extension Gateway {
                 effect.unreadable = unreadable
                 return effect
             }
-            // A valid token changes its delivery only if this database has it, and the returned
-            // original is not another delivery's mail (a restored database may reuse an id). An
-            // unknown quoted Message-ID is fine: relays such as Amazon SES write their own.
-            var deliveryID: Int64?
-            if let verdict = verpVerdict(classification), verdict.valid,
-               let delivery = try DeliveryRecord.fetchOne(db, key: verdict.deliveryID),
-               !(try Self.quotesAnotherDelivery(classification.originalMessageID, than: delivery, db)) {
-                deliveryID = verdict.deliveryID
-            }
-            let verpValid = deliveryID != nil
-            // Without a valid token a report changes nothing; the Message-ID may still link it for display.
-            if deliveryID == nil, let id = classification.originalMessageID ?? classification.inReplyTo
-                ?? classification.references.last {
-                deliveryID = try Int64.fetchOne(db, sql: "SELECT id FROM delivery WHERE messageID = ?", arguments: [id])
-            }
-            if verpValid, let id = deliveryID, var delivery = try DeliveryRecord.fetchOne(db, key: id) {
-                if classification.kind == .bounce, let failed = classification.recipients.first(where: \.permanent) {
-                    delivery.state = DeliveryState.bounced.rawValue
-                    delivery.bounceRecipient = failed.address
-                    delivery.bounceStatus = failed.status
-                    delivery.bounceReason = failed.reason
-                    delivery.bounceDiagnostic = failed.diagnostic
-                    delivery.updatedAt = clock()
-                    try delivery.update(db)
-                    try RecipientRecord.filter(Column("deliveryID") == id && Column("address") == failed.address)
-                        .updateAll(db, Column("state").set(to: DeliveryState.bounced.rawValue))
-                    effect.changedDelivery = true
-                    let dossier = try DocumentRecord.fetchOne(db, key: delivery.documentID)?.dossier
-                    effect.event = InboundEvent(
-                        name: "bounce", message: "bounce applied to delivery \(id): \(failed.address) \(failed.status ?? "")",
-                        fields: ["dossier": dossier, "document": "\(delivery.documentID)", "route": delivery.routeKind,
-                                 "recipients": failed.address, "reply": failed.diagnostic ?? failed.reason])
-                }
-            }
+            let correlation = try correlate(parsed, classification, db)
+            let deliveryID = correlation.deliveryID
+            effect.changedDelivery = correlation.changedDelivery
             effect.unmatched = deliveryID == nil
             effect.unreadable = unreadable
-            if classification.kind == .reply, let id = deliveryID, let delivery = try DeliveryRecord.fetchOne(db, key: id) {
-                let dossier = try DocumentRecord.fetchOne(db, key: delivery.documentID)?.dossier
-                effect.event = InboundEvent(
-                    name: "reply", message: "reply from \((classification.from ?? "?").singleLine) about delivery \(id)",
-                    fields: ["dossier": dossier, "document": "\(delivery.documentID)", "route": delivery.routeKind])
+            if correlation.changedDelivery || classification.kind == .reply, let id = deliveryID,
+               let delivery = try DeliveryRecord.fetchOne(db, key: id) {
+                effect.event = try Self.event(classification, delivery: delivery, bounced: correlation.changedDelivery, db)
             }
             var record = InboundRecord(
                 id: nil, receivedAt: clock(), folder: folder, uidValidity: Int64(uidValidity), uid: Int64(uid),
                 kind: classification.kind.rawValue, fromAddress: classification.from, subject: classification.subject,
                 summary: unreadable ? "unreadable (no mail headers): left in \(folder) for a person" : Self.summary(classification),
                 messageID: parsed.header("Message-ID"),
-                deliveryID: deliveryID, verpValid: verpValid, rawSHA256: rawHash, leftInFolder: unreadable)
+                deliveryID: deliveryID, verpValid: correlation.trust.isVerified, trust: correlation.trust, rawSHA256: rawHash, leftInFolder: unreadable)
             try record.insert(db, onConflict: .ignore)
             try MailboxCursorRecord(mailbox: cursorKey, uidValidity: Int64(uidValidity), lastUID: Int64(uid)).save(db)
             return effect
         }
-    }
-
-    static func quotesAnotherDelivery(_ original: String?, than delivery: DeliveryRecord, _ db: Database) throws -> Bool {
-        guard let original, original != delivery.messageID else { return false }
-        return try DeliveryRecord.filter(Column("messageID") == original).fetchCount(db) > 0
     }
 
     static func summary(_ classification: InboundClassification) -> String {

@@ -26,10 +26,13 @@ public struct BlobStore: Sendable {
         let target = url(for: hash)
         let fm = FileManager.default
         if fm.fileExists(atPath: target.path) { return hash }
-        try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let temporary = target.deletingLastPathComponent().appendingPathComponent(".tmp-\(UUID().uuidString)")
+        do { try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true) } catch {
+            throw Self.isOutOfSpace(error) ? DiskFull(path: directory.path) : error
+        }
+        let temporary = target.deletingLastPathComponent().appendingPathComponent(Self.temporaryName())
         guard fm.createFile(atPath: temporary.path, contents: nil) else {
-            throw StorageError("cannot create \(temporary.path)")
+            if errno == ENOSPC { throw DiskFull(path: directory.path) }
+            throw StorageError("cannot create \(temporary.path): \(String(cString: strerror(errno))); check that this user may write the data directory")
         }
         do {
             let handle = try FileHandle(forWritingTo: temporary)
@@ -38,7 +41,7 @@ public struct BlobStore: Sendable {
             try handle.synchronize()
         } catch {
             try? fm.removeItem(at: temporary)
-            throw error
+            throw Self.isOutOfSpace(error) ? DiskFull(path: directory.path) : error
         }
         if rename(temporary.path, target.path) != 0 {
             try? fm.removeItem(at: temporary)
@@ -52,13 +55,26 @@ public struct BlobStore: Sendable {
         do { try FileManager.default.removeItem(at: url(for: hash)) } catch CocoaError.fileNoSuchFile {}
     }
 
-    /// The bytes stored under `hash`. Missing is `StorageError` (nothing will bring them back
-    /// by waiting); present but unreadable (permissions, I/O, too many open files) is
-    /// `BlobUnreadable`, which may pass.
+    private static func isOutOfSpace(_ error: any Error) -> Bool {
+        if let error = error as? CocoaError, error.code == .fileWriteOutOfSpace { return true }
+        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+        return (error as NSError).domain == NSPOSIXErrorDomain && (error as NSError).code == Int(ENOSPC)
+            || underlying?.domain == NSPOSIXErrorDomain && underlying?.code == Int(ENOSPC)
+    }
+
+    /// The bytes stored under `hash`, checked against it: every read (send, preview, export)
+    /// goes through here, so bytes changed on disk after import are never used.
+    /// Missing is `StorageError` (nothing will bring them back by waiting); present but
+    /// unreadable (permissions, I/O, too many open files) is `BlobUnreadable`, which may pass;
+    /// other bytes than were stored is `StoredFileChanged`.
     public func get(_ hash: String) throws -> Data {
         let file = url(for: hash)
         do {
-            return try Data(contentsOf: file)
+            let data = try Data(contentsOf: file)
+            guard Self.sha256Hex(data) == hash else { throw StoredFileChanged(path: file.path, sha256: hash) }
+            return data
+        } catch let error as StoredFileChanged {
+            throw error
         } catch let error as CocoaError where error.code == .fileReadNoSuchFile {
             throw StorageError("stored file \(hash) is missing from \(directory.path)")
         } catch {
@@ -70,6 +86,16 @@ public struct BlobStore: Sendable {
 /// A stored file that is there but could not be read now: worth another try later.
 public struct BlobUnreadable: Error, Sendable, CustomStringConvertible {
     public let description: String
+}
+
+/// A stored file whose bytes no longer match the SHA-256 they were stored under: changed on
+/// disk after import (by hand, a faulty disk, an intruder). Never sent, previewed or exported.
+public struct StoredFileChanged: Error, Sendable, CustomStringConvertible {
+    public let path: String
+    public let sha256: String
+    public var description: String {
+        "the stored file \(path) no longer matches its SHA-256 (\(sha256)): it was changed on disk after import, so it is not used; nothing was sent. Put the original bytes back (from a backup: the file name is the rest of their SHA-256)"
+    }
 }
 
 /// The data directory or the blob store cannot be written or read.

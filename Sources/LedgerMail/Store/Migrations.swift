@@ -158,6 +158,11 @@ enum Migrations {
             try db.create(index: "document_current", on: "document", columns: ["dossier", "supersededBy", "id"])
         }
         registerAccounts(&migrator)
+        migrator.registerMigration("bounce trust: why inbound mail changed a delivery or not") { db in
+            try db.alter(table: "inbound") { t in
+                t.add(column: "trust", .text)   // InboundTrust; NULL before it was recorded (see verpValid)
+            }
+        }
         return migrator
     }
 }

@@ -38,6 +38,11 @@ extension Gateway {
             case .ready(let prepared):
                 let envelope = verp.envelopeSender(bounceAddress: bounceAddress, deliveryID: id)
                 let transfer = await client.send(envelopeFrom: envelope, recipients: prepared.recipients, message: prepared.message)
+                if let refusal = transfer.loginRefusal {
+                    // Nothing went out: the claim is undone, and no other delivery is tried.
+                    try await runBlocking { [self] in try database.write { db in try prepared.claimedFrom.update(db) } }
+                    throw SMTPLoginRefused(reply: refusal, username: server.username ?? "")
+                }
                 report.connections += transfer.newConnections
                 try record(transfer, deliveryID: id, mail: prepared, into: &report)
             }
@@ -87,6 +92,8 @@ extension Gateway {
         var message: Data
         var recipients: [EmailAddress]
         var about: MailSubject
+        /// The delivery as it was before the claim, put back when the login is refused.
+        var claimedFrom: DeliveryRecord
     }
 
     /// Which document a mail is about, for the log.
@@ -167,7 +174,7 @@ extension Gateway {
                            Column("attempts").set(to: delivery.attempts + 1),
                            Column("firstAttemptAt").set(to: delivery.firstAttemptAt ?? now), Column("updatedAt").set(to: now))
         }
-        return claimed == 1 ? .ready(PreparedMail(message: message, recipients: recipients, about: about)) : nil
+        return claimed == 1 ? .ready(PreparedMail(message: message, recipients: recipients, about: about, claimedFrom: delivery)) : nil
     }
 
     /// Writes what the server said: per recipient, and the delivery's new state.
