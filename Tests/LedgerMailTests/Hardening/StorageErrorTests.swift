@@ -31,11 +31,11 @@ struct StorageErrorTests {
     func diskFull() throws {
         let mount = directory.appendingPathComponent("small")
         try FileManager.default.createDirectory(at: mount, withIntermediateDirectories: true)
-        #expect(MailStack.run("/usr/bin/mount", ["-t", "tmpfs", "-o", "size=400k", "tmpfs", mount.path]).status == 0)
+        #expect(MailStack.run("/usr/bin/mount", ["-t", "tmpfs", "-o", "size=1m", "tmpfs", mount.path]).status == 0)
         defer { MailStack.run("/usr/bin/umount", [mount.path]) }
         try prepare(dataDirectory: "small/data")
         let big = directory.appendingPathComponent("taxi.pdf")
-        try (Data("%PDF-1.4\n".utf8) + Data((0..<(1 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 7919 >> 3) })).write(to: big)
+        try (Data("%PDF-1.4\n".utf8) + Data((0..<(2 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 7919 >> 3) })).write(to: big)
         let result = ledgermail(["import", "acme", "--kind", "receipt", big.path])
         #expect(result.status != 0)
         #expect(result.output.contains("full") && result.output.lowercased().contains("free space"), "\(result.output)")
