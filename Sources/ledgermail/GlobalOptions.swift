@@ -35,7 +35,7 @@ enum LogSetup {
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = verbose ? .info : .warning
-            return handler
+            return ShownLogHandler(wrapped: handler)
         }
     }
 }
