@@ -55,18 +55,7 @@ struct RefusingIMAPServer {
                 elif b"LOGOUT" in data.upper(): c.sendall(b"* BYE\\r\\n" + tag + b" OK\\r\\n"); break
                 else: c.sendall(tag + b" BAD no\\r\\n")
             """
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, log.path]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let line = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
-        guard let port = Int(line.trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            process.terminate()
-            throw StackError("the refusing IMAP server said '\(line)'")
-        }
-        self.port = port
+        (process, port) = try CertificateLab.listen(python: ["-c", script, log.path])
     }
 
     func received() -> String {

@@ -98,3 +98,31 @@ struct BounceTrustTests {
     }
 }
 }
+
+/// The envelope, read without servers: which headers may carry the token.
+@Suite("Envelope token")
+struct EnvelopeTokenTests {
+    func verdict(_ headers: String, imapUser: String? = nil) throws -> (VERPVerdict?, String) {
+        let test = try TestGateway.make(smtp: nil, imap: nil)
+        let verp = test.gateway.verp.envelopeSender(bounceAddress: try EmailAddress("bounces@gateway.test"), deliveryID: 7).value
+        var settings = test.gateway.settings
+        if let imapUser { settings.imap = MailStack.imap(imapUser.replacingOccurrences(of: "VERP", with: verp)) }
+        let gateway = try Gateway(settings: settings)
+        let raw = headers.replacingOccurrences(of: "VERP", with: verp) + "Subject: x\r\n\r\nbody\r\n"
+        return (gateway.envelopeVerdict(MailMessage(Data(raw.utf8))), verp)
+    }
+
+    @Test("the topmost Delivered-To or X-Original-To counts; To: and lower trace fields do not")
+    func envelopeOnly() throws {
+        #expect(try verdict("Delivered-To: VERP\r\n").0?.valid == true)
+        #expect(try verdict("X-Original-To: VERP\r\nDelivered-To: bounces@gateway.test\r\n").0?.valid == true)
+        #expect(try verdict("To: VERP\r\n").0 == nil)
+        #expect(try verdict("Delivered-To: bounces@gateway.test\r\nDelivered-To: VERP\r\n").0 == nil)
+        #expect(try verdict("Delivered-To: bounces@gateway.test\r\nReceived: x\r\nX-Original-To: VERP\r\n").0 == nil)
+    }
+
+    @Test("the IMAP account's own +token address counts")
+    func imapAccount() throws {
+        #expect(try verdict("Delivered-To: bounces@gateway.test\r\n", imapUser: "VERP").0?.valid == true)
+    }
+}

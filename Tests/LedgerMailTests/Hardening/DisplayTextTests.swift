@@ -42,6 +42,21 @@ struct DisplayTextTests {
         #expect((object?["number"] as? String)?.contains("\u{202E}") == true, "JSON still decodes to the value")
     }
 
+    @Test("log lines show what they quote escaped: a name cannot forge or reorder a line of the journal")
+    func logLines() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ledgermail-log-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        // The config's path is logged in the warning about its readable password.
+        let config = directory.appendingPathComponent("evil\r\n2026-12-01 fake line\u{1B}[2J\u{202E}.yaml")
+        try "data_dir: data\nsmtp:\n  url: smtps://mail.example.be:465\n  password: x\n".write(to: config, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: config.path)
+        _ = CommandLine.run(["init", "--config", config.path], in: directory)
+        let output = CommandLine.run(["status", "acme", "--config", config.path], in: directory).output
+        #expect(output.contains("chmod 600"), "\(output)")
+        for character in ["\r", "\u{1B}", "\u{202E}"] { #expect(!output.contains(character), "\(output)") }
+        #expect(!output.contains("\n2026-12-01 fake line"), "\(output)")
+    }
+
     @Test("a mail built from the document shows its bidi overrides escaped, in the subject and the body")
     func mail() async throws {
         let test = try TestGateway.make(imap: nil)

@@ -63,10 +63,12 @@ extension Gateway {
     /// Returns the size of the mail sent.
     @discardableResult
     func sendPlain(_ content: MailContent, to recipients: [EmailAddress], what: String) async throws -> Int {
-        let client = try SMTPClient(server: try settings.requireSMTP())
+        let server = try settings.requireSMTP()
+        let client = try SMTPClient(server: server)
         let message = MessageComposer.compose(content)
         let transfer = await client.send(envelopeFrom: try settings.requireBounceAddress(), recipients: recipients,
                                          message: message)
+        if let refusal = transfer.loginRefusal { throw SMTPLoginRefused(reply: refusal, username: server.username ?? "") }
         guard case .accepted = transfer.outcome else {
             throw MailNotAccepted(what: what, reason: Self.reason(transfer))
         }
