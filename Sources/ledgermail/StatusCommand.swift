@@ -40,6 +40,9 @@ struct StatusCommand: AsyncParsableCommand {
                 if let bounce = delivery.bounce {
                     print("      bounced: \(bounce.recipient ?? "?") \(bounce.status ?? "") \(bounce.reason ?? "") \(bounce.diagnostic ?? "")")
                 }
+                if delivery.state == .challenged {
+                    print("      held by a challenge-response system: answer its request (see `ledgermail inbox`) or ask the accountant to let the address in")
+                }
                 if let reply = delivery.lastReply, delivery.state == .deferred || delivery.state == .failed {
                     print("      last reply: \(reply)")
                 }

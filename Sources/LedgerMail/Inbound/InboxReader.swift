@@ -102,7 +102,7 @@ extension Gateway {
     /// Classifies one message and records it with its effect, in one transaction with the cursor.
     func recordInbound(_ raw: Data, folder: String, uidValidity: UInt32, uid: UInt32, cursorKey: String) throws -> InboundEffect {
         let rawHash = try blobs.put(raw)
-        let classification = InboundClassifier.classify(raw)
+        let classification = InboundClassifier.classify(raw, own: ownAddresses)
         let parsed = MailMessage(raw)
         let unreadable = parsed.headers.isEmpty
         return try database.write { db in
@@ -141,7 +141,9 @@ extension Gateway {
                 deliveryID = try Int64.fetchOne(db, sql: "SELECT id FROM delivery WHERE messageID = ?", arguments: [id])
             }
             if verpValid, let id = deliveryID, var delivery = try DeliveryRecord.fetchOne(db, key: id) {
-                if classification.kind == .bounce, let failed = classification.recipients.first(where: \.permanent) {
+                // Tied to the address we sent to, whether the report names it as original or final recipient.
+                let sentTo = try RecipientRecord.addresses(ofDelivery: id, db)
+                if classification.kind == .bounce, let failed = classification.tied(to: sentTo).permanentFailure(sentTo: sentTo) {
                     delivery.state = DeliveryState.bounced.rawValue
                     delivery.bounceRecipient = failed.address
                     delivery.bounceStatus = failed.status
@@ -152,7 +154,13 @@ extension Gateway {
                     try RecipientRecord.filter(Column("deliveryID") == id && Column("address") == failed.address)
                         .updateAll(db, Column("state").set(to: DeliveryState.bounced.rawValue))
                     effect.changedDelivery = true
+                } else if classification.kind == .challenge {
+                    effect.changedDelivery = try Self.challenge(&delivery, at: clock(), db)
                 }
+            }
+            // An answer means the mail got through the challenge (a bounce still applies later).
+            if let id = deliveryID, [.reply, .delivered].contains(classification.kind) {
+                try Self.answerChallenge(deliveryID: id, at: clock(), db)
             }
             effect.unmatched = deliveryID == nil
             effect.unreadable = unreadable
@@ -179,6 +187,8 @@ extension Gateway {
             return classification.recipients.map { recipient in
                 [recipient.address, recipient.status ?? "", recipient.reason].filter { !$0.isEmpty }.joined(separator: " ")
             }.joined(separator: "; ")
+        case .challenge where !classification.recipients.isEmpty:
+            return "held for a challenge-response answer: " + classification.recipients.map(\.address).joined(separator: ", ")
         default:
             return (classification.subject ?? "").singleLine
         }
