@@ -14,7 +14,8 @@ struct DossierCommand: AsyncParsableCommand {
             discussion: """
                 Example:
                   ledgermail dossier add acme --company "Acme BV" --vat BE0123456749 --language nl \\
-                    --dispatch after-10-minutes --from "Acme BV <acme@gateway.test>" --accountant boekhouder@acct.test
+                    --dispatch after-10-minutes --from "Acme BV <acme@gateway.test>" --accountant boekhouder@acct.test \\
+                    --owner-email jan@acme.test
                 """
         )
 
@@ -27,11 +28,13 @@ struct DossierCommand: AsyncParsableCommand {
         @Option(help: "The sender of the mails, e.g. \"Acme BV <acme@gateway.test>\".") var from: String
         @Option(help: "The accountant's own contact address (notifications only, never documents).") var accountant: String
         @Option(name: .customLong("time-zone"), help: "Time zone for end-of-month dispatch.") var timeZone = "Europe/Brussels"
+        @Option(name: .customLong("owner-email"),
+                help: "The owner's own address: a digest of trouble goes there (never an import address).") var ownerEmail: String?
 
         func run() async throws {
             let gateway = try await options.gateway()
             try gateway.addDossier(name: name, company: company, vat: vat, language: language, dispatch: dispatch,
-                                   from: from, accountant: accountant, timeZone: timeZone)
+                                   from: from, accountant: accountant, timeZone: timeZone, ownerEmail: ownerEmail)
             print("dossier \(name) added")
         }
     }
@@ -56,6 +59,7 @@ struct DossierCommand: AsyncParsableCommand {
                 from        \(dossier.from.displayName.map { "\($0) " } ?? "")<\(dossier.from.address)>
                 accountant  \(dossier.accountant)
                 time zone   \(dossier.timeZone)
+                owner       \(dossier.ownerEmail?.value ?? "(none: no digest)")
                 """)
         }
     }

@@ -17,6 +17,8 @@ public struct Settings: Sendable {
     public var retry: RetryPolicy = RetryPolicy()
     /// `limits.*`: the most a single input may weigh.
     public var limits: InputLimits = InputLimits()
+    /// `digest.*`: the owner's mail about trouble.
+    public var digest: DigestSettings = DigestSettings()
     public var tlsInsecure: Bool
 
     public var databasePath: String { dataDirectory.appendingPathComponent("ledgermail.sqlite").path }
@@ -55,5 +57,17 @@ public struct InputLimits: Sendable, Equatable {
         self.documentBytes = documentBytes
         self.attachmentBytes = attachmentBytes
         self.inboundBytes = inboundBytes
+    }
+}
+
+/// `digest.enabled`, `digest.interval`: whether the owner gets a digest of trouble, and at most
+/// how often (seconds).
+public struct DigestSettings: Sendable, Equatable {
+    public var enabled: Bool
+    public var interval: TimeInterval
+
+    public init(enabled: Bool = true, interval: TimeInterval = 3600) {
+        self.enabled = enabled
+        self.interval = interval
     }
 }

@@ -83,6 +83,10 @@ public enum SettingsLoader {
             templatesDirectory: config.string(forKey: "templates_dir").map { path($0) },
             dispatchDelay: TimeInterval(delay), tlsInsecure: insecure)
         settings.retry = retry
+        let digestInterval = config.int(forKey: "digest.interval", default: 3600)
+        guard digestInterval > 0 else { throw InvalidInput("digest.interval must be a number of seconds above 0, not \(digestInterval)") }
+        settings.digest = DigestSettings(enabled: config.bool(forKey: "digest.enabled", default: true),
+                                         interval: TimeInterval(digestInterval))
         settings.limits = InputLimits(
             documentBytes: try size(config.string(forKey: "limits.document_bytes"), key: "limits.document_bytes") ?? (50 << 20),
             attachmentBytes: try size(config.string(forKey: "limits.attachment_bytes"), key: "limits.attachment_bytes") ?? (40 << 20),

@@ -4,7 +4,7 @@ import GRDB
 extension Gateway {
     /// Adds a dossier. The VAT / enterprise number must pass the Belgian mod-97 check.
     public func addDossier(name: String, company: String, vat: String, language: Language, dispatch: DispatchPolicy,
-                           from: String, accountant: String, timeZone: String) throws {
+                           from: String, accountant: String, timeZone: String, ownerEmail: String? = nil) throws {
         for (value, label) in [(name, "the dossier name"), (company, "--company"), (vat, "--vat"), (from, "--from"),
                                (accountant, "--accountant"), (timeZone, "--time-zone")] {
             try InvalidInput.checkSingleLine(value, name: label)
@@ -18,6 +18,7 @@ extension Gateway {
         }
         let sender = try Mailbox(parsing: from)
         let contact = try EmailAddress(accountant)
+        let owner = try ownerEmail.map(Self.checkedOwner)
         guard TimeZone(identifier: timeZone) != nil else {
             throw InvalidInput("--time-zone '\(timeZone)' is not a known time zone (e.g. Europe/Brussels)")
         }
@@ -27,7 +28,34 @@ extension Gateway {
             }
             try DossierRecord(name: name, company: company, enterpriseNumber: number, language: language.rawValue,
                               dispatch: dispatch.rawValue, fromName: sender.displayName, fromAddress: sender.address.value,
-                              accountant: contact.value, timeZone: timeZone, createdAt: clock()).insert(db)
+                              accountant: contact.value, timeZone: timeZone, createdAt: clock(),
+                              ownerEmail: owner?.value).insert(db)
+        }
+    }
+
+    /// Sets (or with nil clears) where the dossier's digest goes. Refused when it is one of the
+    /// dossier's import addresses: a digest there would be booked as a document.
+    public func setOwnerEmail(dossier name: String, _ address: String?) throws {
+        let owner = try address.map(Self.checkedOwner)
+        try database.write { db in
+            var record = try requireDossier(name, db)
+            if let owner {
+                try Self.refuseImportAddress(owner, dossier: name, db)
+            }
+            record.ownerEmail = owner?.value
+            try record.update(db)
+        }
+    }
+
+    private static func checkedOwner(_ text: String) throws -> EmailAddress {
+        try InvalidInput.checkSingleLine(text, name: "--owner-email")
+        return try EmailAddress(text)
+    }
+
+    private static func refuseImportAddress(_ owner: EmailAddress, dossier name: String, _ db: Database) throws {
+        let routes = try RouteRecord.filter(Column("dossier") == name).fetchAll(db).compactMap(Route.init)
+        if let route = routes.first(where: { $0.addresses.contains { $0.value.lowercased() == owner.value.lowercased() } }) {
+            throw InvalidInput("--owner-email \(owner) is the import address of \(route.kind.rawValue) in '\(name)': the digest would be booked as a document there; give the owner's own address")
         }
     }
 
@@ -47,6 +75,9 @@ extension Gateway {
         }
         return try database.write { db in
             let dossier = try Dossier(try requireDossier(name, db))
+            if let owner = dossier.ownerEmail, checked.contains(where: { $0.value.lowercased() == owner.value.lowercased() }) {
+                throw InvalidInput("\(owner) is the owner address of '\(name)' (where its digest goes), not an import address")
+            }
             try RouteRecord(dossier: name, kind: kind.rawValue, addresses: checked.map(\.value).joined(separator: ","),
                             attach: attach.rawValue, dispatch: dispatch?.rawValue, maxSize: maxSize?.bytes).save(db)
             // Release what waited for this route (and nothing held for another reason).
@@ -82,7 +113,8 @@ extension Dossier {
                   language: Language(rawValue: record.language) ?? .nl,
                   dispatch: DispatchPolicy(rawValue: record.dispatch) ?? .afterTenMinutes,
                   from: Mailbox(displayName: record.fromName, address: try EmailAddress(record.fromAddress)),
-                  accountant: try EmailAddress(record.accountant), timeZone: record.timeZone)
+                  accountant: try EmailAddress(record.accountant), timeZone: record.timeZone,
+                  ownerEmail: try record.ownerEmail.map { try EmailAddress($0) })
     }
 }
 

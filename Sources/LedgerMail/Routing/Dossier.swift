@@ -13,9 +13,13 @@ public struct Dossier: Sendable, Equatable {
     /// The accountant's own contact address: notifications and test mails, never documents.
     public var accountant: EmailAddress
     public var timeZone: String
+    /// The business owner's address: the digest of trouble goes there (none while unset), never
+    /// to an import address.
+    public var ownerEmail: EmailAddress?
 
     public init(name: String, company: String, enterpriseNumber: String, language: Language,
-                dispatch: DispatchPolicy, from: Mailbox, accountant: EmailAddress, timeZone: String) {
+                dispatch: DispatchPolicy, from: Mailbox, accountant: EmailAddress, timeZone: String,
+                ownerEmail: EmailAddress? = nil) {
         self.name = name
         self.company = company
         self.enterpriseNumber = enterpriseNumber
@@ -24,6 +28,7 @@ public struct Dossier: Sendable, Equatable {
         self.from = from
         self.accountant = accountant
         self.timeZone = timeZone
+        self.ownerEmail = ownerEmail
     }
 
     /// The identifiers a document's parties are matched against.

@@ -16,6 +16,8 @@ struct DossierRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
     var accountant: String
     var timeZone: String
     var createdAt: Date
+    /// Where the digest of trouble goes; none while unset.
+    var ownerEmail: String? = nil
 }
 
 struct RouteRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
