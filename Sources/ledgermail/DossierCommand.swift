@@ -22,7 +22,7 @@ struct DossierCommand: AsyncParsableCommand {
         @OptionGroup var options: GlobalOptions
         @Argument(help: "Short name of the dossier (lowercase letters, digits, - and _).") var name: String
         @Option(help: "The company's name.") var company: String
-        @Option(help: "The company's Belgian VAT or enterprise number (checked, mod 97).") var vat: String
+        @Option(help: "The company's VAT number: Belgian (or its enterprise number) or of any EU member state, e.g. NL123456782B01 (shape and check digits checked).") var vat: String
         @Option(help: "Language of the mails: nl, fr or en.") var language: Language = .nl
         @Option(help: "When documents leave: after-10-minutes, end-of-month or never.") var dispatch: DispatchPolicy = .afterTenMinutes
         @Option(help: "The sender of the mails, e.g. \"Acme BV <acme@gateway.test>\".") var from: String

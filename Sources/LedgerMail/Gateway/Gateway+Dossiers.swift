@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 
 extension Gateway {
-    /// Adds a dossier. The VAT / enterprise number must pass the Belgian mod-97 check.
+    /// Adds a dossier. The number is a Belgian enterprise / VAT number or another EU member
+    /// state's VAT number, its shape and check digits checked (`DossierNumber`).
     public func addDossier(name: String, company: String, vat: String, language: Language, dispatch: DispatchPolicy,
                            from: String, accountant: String, timeZone: String, ownerEmail: String? = nil) throws {
         for (value, label) in [(name, "the dossier name"), (company, "--company"), (vat, "--vat"), (from, "--from"),
@@ -10,12 +11,7 @@ extension Gateway {
             try InvalidInput.checkSingleLine(value, name: label)
         }
         try Dossier.checkName(name)
-        guard let number = BelgianNumber.normalize(vat) else {
-            throw InvalidInput("--vat '\(vat)' is not a Belgian VAT or enterprise number (BE + 10 digits)")
-        }
-        guard BelgianNumber.isValid(number) else {
-            throw InvalidInput("--vat '\(vat)': the check digits are wrong (mod 97); check the number")
-        }
+        let number = try DossierNumber.normalize(vat)
         let sender = try Mailbox(parsing: from)
         let contact = try EmailAddress(accountant)
         let owner = try ownerEmail.map(Self.checkedOwner)

@@ -5,7 +5,8 @@ public struct Dossier: Sendable, Equatable {
     /// The short name used on the command line (`acme`).
     public var name: String
     public var company: String
-    /// The Belgian VAT / enterprise number, normalised to its 10 digits.
+    /// The Belgian VAT / enterprise number as its 10 digits, or another EU member state's VAT
+    /// number in VIES form (`NL123456782B01`): see `DossierNumber`.
     public var enterpriseNumber: String
     public var language: Language
     public var dispatch: DispatchPolicy
@@ -32,7 +33,7 @@ public struct Dossier: Sendable, Equatable {
     }
 
     /// The identifiers a document's parties are matched against.
-    public var ownIdentifiers: [String] { [enterpriseNumber] }
+    public var ownIdentifiers: [String] { DossierNumber.identifiers(enterpriseNumber) }
 
     public var resolvedTimeZone: TimeZone { TimeZone(identifier: timeZone) ?? TimeZone(identifier: "Europe/Brussels")! }
 
