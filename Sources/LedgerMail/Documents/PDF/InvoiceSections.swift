@@ -30,25 +30,27 @@ extension InvoicePageWriter {
     }
 
     mutating func drawLines() {
-        // Widths leave "Eenheidsprijs" and "Quantité" on one line (bold, 9 pt);
-        // the description takes what is left and wraps.
+        // Widths leave "Eenheidsprijs" and "Quantité" on one line (bold, 9 pt), and the VAT
+        // rate ("13,5 %") on one line always; the description takes what is left and wraps.
         let currency = document.currency.map { " (\($0))" } ?? ""
         let columns = [
-            Column(width: Self.contentWidth - 297, alignment: .left, maxLines: 8),
+            Column(width: Self.contentWidth - 327, alignment: .left, maxLines: 8),
             Column(width: 60, alignment: .right),
             Column(width: 85, alignment: .right),
-            Column(width: 40, alignment: .right),
-            Column(width: 80, alignment: .right),
+            Column(width: 48, alignment: .right, maxLines: 1),
+            Column(width: 94, alignment: .right),
         ]
         let header = [labels.description, labels.quantity, labels.price, labels.lineVAT, labels.amount + currency]
-        let rows = document.lines.map { line in
-            [
+        // A line's discounts and surcharges follow it, so quantity × price, minus and plus them,
+        // is the line amount on the page.
+        let rows = document.lines.flatMap { line in
+            [[
                 PangoMarkup.escape(line.description ?? line.id ?? ""),
                 PangoMarkup.escape(format.plain(line.quantity)),
                 PangoMarkup.escape(format.money(line.price)),
                 PangoMarkup.escape(format.percent(line.vatPercent)),
                 PangoMarkup.escape(format.money(line.amount)),
-            ]
+            ]] + line.allowanceCharges.map { [allowanceChargeMarkup($0), "", "", "", PangoMarkup.escape(signedAmount($0))] }
         }
         drawTable(header: header, rows: rows, columns: columns)
     }
@@ -73,16 +75,23 @@ extension InvoicePageWriter {
 
     mutating func drawTotals() {
         let totals = document.totals
-        var rows: [(String, Amount?)] = [
-            (labels.totalNet, totals.taxExclusiveAmount ?? totals.lineExtensionAmount),
-            (labels.totalVAT, totals.taxAmount),
-            (labels.totalGross, totals.taxInclusiveAmount),
-        ]
-        if let prepaid = totals.prepaidAmount, prepaid.value != 0 { rows.append((labels.prepaid, prepaid)) }
         let currency = document.currency.map { " \($0)" } ?? ""
-        let written = rows.filter { $0.1 != nil }.map {
-            (PangoMarkup.escape($0.0), PangoMarkup.escape(format.money($0.1) + currency))
-        } + [(PangoMarkup.bold(labels.payable), PangoMarkup.bold(format.money(totals.payableAmount) + currency))]
+        var rows: [(String, String?)] = []
+        // With discounts or surcharges on the whole document, the lines' sum is not the net total.
+        if totals.allowanceTotalAmount != nil || totals.chargeTotalAmount != nil || !document.allowanceCharges.isEmpty {
+            rows.append((labels.linesTotal, totals.lineExtensionAmount.map { format.money($0) + currency }))
+            rows.append((labels.allowancesTotal, totals.allowanceTotalAmount.map { "-" + format.money($0) + currency }))
+            rows.append((labels.chargesTotal, totals.chargeTotalAmount.map { "+" + format.money($0) + currency }))
+        }
+        rows.append((labels.totalNet, (totals.taxExclusiveAmount ?? totals.lineExtensionAmount).map { format.money($0) + currency }))
+        rows.append((labels.totalVAT, totals.taxAmount.map { format.money($0) + currency }))
+        if let taxCurrency = document.taxCurrency {
+            rows.append(("\(labels.vatIn) \(taxCurrency)", document.taxInTaxCurrency.map { format.money($0) + " " + taxCurrency }))
+        }
+        rows.append((labels.totalGross, totals.taxInclusiveAmount.map { format.money($0) + currency }))
+        if let prepaid = totals.prepaidAmount, prepaid.value != 0 { rows.append((labels.prepaid, format.money(prepaid) + currency)) }
+        let written = rows.compactMap { label, value in value.map { (PangoMarkup.escape(label), PangoMarkup.escape($0)) } }
+            + [(PangoMarkup.bold(labels.payable), PangoMarkup.bold(format.money(totals.payableAmount) + currency))]
         let labelsMarkup = written.map(\.0).joined(separator: "\n")
         let valuesMarkup = written.map(\.1).joined(separator: "\n")
         let labelWidth = 150.0
@@ -135,7 +144,7 @@ extension InvoicePageWriter {
 
     /// A header row, then the rows; the header is repeated at the top of
     /// each new page, and is never left alone at the bottom of one.
-    private mutating func drawTable(header: [String], rows: [[String]], columns: [Column]) {
+    mutating func drawTable(header: [String], rows: [[String]], columns: [Column]) {
         let headerMarkup = header.map(PangoMarkup.bold)
         let headerHeight = rowHeight(headerMarkup, columns)
         let firstRowHeight = rows.first.map { rowHeight($0, columns) } ?? 0
@@ -158,16 +167,35 @@ extension InvoicePageWriter {
     }
 
     private func rowHeight(_ cells: [String], _ columns: [Column]) -> Double {
-        zip(cells, columns).map { cell, column in
-            canvas.height(of: cell, width: column.width, style: TextStyle(alignment: column.alignment, maxLines: column.maxLines))
+        Self.placed(cells, columns).map { cell in
+            canvas.height(of: cell.text, width: cell.width, style: TextStyle(alignment: cell.column.alignment, maxLines: cell.column.maxLines))
         }.max() ?? 0
     }
 
     private func drawCells(_ cells: [String], _ columns: [Column]) {
-        var x = Self.margin
-        for (cell, column) in zip(cells, columns) {
-            canvas.draw(cell, x: x, y: y, width: column.width, style: TextStyle(alignment: column.alignment, maxLines: column.maxLines))
-            x += column.width + Self.columnGap
+        for cell in Self.placed(cells, columns) {
+            canvas.draw(cell.text, x: cell.x, y: y, width: cell.width,
+                        style: TextStyle(alignment: cell.column.alignment, maxLines: cell.column.maxLines))
         }
+    }
+
+    /// Where each cell goes. A left-aligned cell runs on over the empty cells after it (a line's
+    /// "Korting: …" row under the quantity and price), so it is not wrapped for nothing.
+    private static func placed(_ cells: [String], _ columns: [Column]) -> [(text: String, x: Double, width: Double, column: Column)] {
+        var result: [(text: String, x: Double, width: Double, column: Column)] = []
+        var x = margin
+        var index = 0
+        while index < min(cells.count, columns.count) {
+            var width = columns[index].width
+            var next = index + 1
+            while columns[index].alignment == .left, next < min(cells.count, columns.count), cells[next].isEmpty {
+                width += columnGap + columns[next].width
+                next += 1
+            }
+            result.append((cells[index], x, width, columns[index]))
+            x += width + columnGap
+            index = next
+        }
+        return result
     }
 }
