@@ -44,7 +44,7 @@ struct SendCommand: AsyncParsableCommand {
         let plan = report.plan
         print("\(chosen): \(plan.documents.count) document(s)")
         for (kind, count) in plan.countsByKind { print("  \(kind?.rawValue ?? "unknown"): \(count)") }
-        print("  to send now: \(plan.toSend.count), sent before: \(plan.sentBefore.count), failed: \(plan.failed.count), bounced: \(plan.bounced.count), held: \(plan.held.count)")
+        print("  to send now: \(plan.toSend.count), sent before: \(plan.sentBefore.count), failed: \(plan.failed.count), bounced: \(plan.bounced.count), challenged: \(plan.challenged.count), held: \(plan.held.count)")
         for document in plan.toSend where dryRun { print("  would send #\(document.documentID) \(document.number.singleLine) (\(document.kind?.rawValue ?? "?"))") }
         if let send = report.send {
             print("sent \(send.sent), deferred \(send.deferred), failed \(send.failed)")

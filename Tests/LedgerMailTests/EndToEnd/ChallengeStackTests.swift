@@ -31,6 +31,8 @@ struct ChallengeStackTests {
         let json = try Self.json(try #require(try test.gateway.status(dossier: "acme").first))
         #expect(json.contains("\"state\":\"challenged\""), "\(json)")
         #expect(try test.gateway.status(dossier: "acme").first?.inbound.first?.kind == "challenge")
+        let quarter = try test.gateway.planPeriod(dossier: "acme", period: try Period(parsing: "2026-Q4"))
+        #expect(quarter.challenged.count == 1 && quarter.sentBefore.isEmpty, "the quarter end does not call it in")
 
         // The alias expanded the address we sent to: the report names it as Original-Recipient only.
         let bounce = StackMail.report(test.gateway, deliveryID: id, original: messageID, notice: "could not be delivered",
