@@ -59,6 +59,15 @@ struct ClassifierRuleTests {
         #expect(result.originalMessageID == "<invoice-42@gateway.test>")
     }
 
+    @Test("a challenge-response system's own header makes a challenge, whatever its words")
+    func challengeByHeader() {
+        let raw = MailFixtures.mail([
+            "From: Boxbe <notify@boxbe.example>", "To: bounces+d4-abc@gateway.test", "Subject: Re: Factuur 2026-001",
+            "X-Boxbe-Pending: true", "In-Reply-To: <invoice-42@gateway.test>", "", "Klik hier om uw bericht af te leveren.", "",
+        ])
+        #expect(InboundClassifier.classify(raw).kind == .challenge)
+    }
+
     @Test("a person who mentions a guest list in a reply is still a reply")
     func guestListReply() {
         let raw = MailFixtures.mail([

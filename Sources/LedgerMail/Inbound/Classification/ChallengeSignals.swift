@@ -18,9 +18,14 @@ enum ChallengeSignals {
         "bevestig dat u een persoon bent", "gastenlijst", "confirmer que vous êtes une personne", "liste d'invités",
     ])
 
-    static func isChallenge(_ message: MailMessage) -> Bool {
-        if markerHeaders.contains(where: { message.header($0) != nil }) { return true }
-        if message.header("X-Delivery-Agent")?.lowercased().hasPrefix("tmda") == true { return true }
-        return message.notification.notice.contains { phrases.matches($0.lower) }
+    /// A header only challenge-response systems write.
+    static func byHeaders(_ message: MailMessage) -> Bool {
+        markerHeaders.contains { message.header($0) != nil }
+            || message.header("X-Delivery-Agent")?.lowercased().hasPrefix("tmda") == true
+    }
+
+    /// The notice's words; only asked of automated mail (a report, a failure notice, an autoresponder).
+    static func byText(_ message: MailMessage) -> Bool {
+        message.notification.notice.contains { phrases.matches($0.lower) }
     }
 }

@@ -43,8 +43,8 @@ public enum InboundClassifier {
         let autoReplySubject = AutoReplySignals.bySubject(subjectText)
         // Only a report, a failure notice or an autoresponder can be a challenge: a person who
         // writes "guest list" in a reply is still a person answering.
-        if reported?.isEmpty == false || autoReplySubject || AutoReplySignals.byHeaders(message)
-            || BounceSignals.isBounce(message, subject: subjectText), ChallengeSignals.isChallenge(message) {
+        if ChallengeSignals.byHeaders(message) || ((reported?.isEmpty == false || autoReplySubject || AutoReplySignals.byHeaders(message)
+            || BounceSignals.isBounce(message, subject: subjectText)) && ChallengeSignals.byText(message)) {
             result.kind = .challenge
             result.originalMessageID = originalMessageID(in: message)
             result.recipients = (reported ?? []).map { ReportedRecipient(challenged: $0) }
