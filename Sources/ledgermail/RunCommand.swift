@@ -26,7 +26,7 @@ struct RunCommand: AsyncParsableCommand {
             let report = await gateway.runOnce()
             if let send = report.send { print("sent \(send.sent), deferred \(send.deferred), failed \(send.failed)") }
             if let inbox = report.inbox {
-                print("inbox: \(inbox.read) read, \(inbox.bounces) bounce(s) applied, \(inbox.unmatched) unmatched")
+                print("inbox: \(inbox.read) read, \(inbox.bounces) bounce(s) applied, \(inbox.challenges) challenge(s), \(inbox.unmatched) unmatched")
             }
             for error in report.errors { print("error: \(error)") }
             if !report.errors.isEmpty { throw ExitCode(1) }

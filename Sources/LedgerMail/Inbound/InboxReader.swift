@@ -5,6 +5,8 @@ import GRDB
 public struct InboxReport: Sendable, Equatable {
     public var read = 0
     public var bounces = 0
+    /// Deliveries now held by a challenge-response system (`challenged`).
+    public var challenges = 0
     public var unmatched = 0
     /// Messages seen before (same bytes): recorded once, never applied twice.
     public var duplicates = 0
@@ -75,6 +77,7 @@ extension Gateway {
                                                cursorKey: server.cursorKey)
                 report.read += 1
                 if effect.changedDelivery { report.bounces += 1 }
+                if effect.challenged { report.challenges += 1 }
                 if effect.unmatched { report.unmatched += 1 }
                 if effect.duplicate { report.duplicates += 1 }
                 if effect.unreadable {
@@ -94,6 +97,7 @@ extension Gateway {
 
     struct InboundEffect {
         var changedDelivery = false
+        var challenged = false
         var unmatched = false
         var duplicate = false
         var unreadable = false
@@ -155,7 +159,7 @@ extension Gateway {
                         .updateAll(db, Column("state").set(to: DeliveryState.bounced.rawValue))
                     effect.changedDelivery = true
                 } else if classification.kind == .challenge {
-                    effect.changedDelivery = try Self.challenge(&delivery, at: clock(), db)
+                    effect.challenged = try Self.challenge(&delivery, at: clock(), db)
                 }
             }
             // An answer means the mail got through the challenge (a bounce still applies later).
