@@ -8,16 +8,19 @@ import Testing
 struct ClassifierRuleTests {
     static let own = OwnAddresses(bounce: try! EmailAddress("bounces@gateway.test"))
 
-    /// A provider's notice that repeats the envelope sender and names the mailbox by local part only.
-    static func localPartNotice(quotingSender: Bool) -> Data {
+    /// A provider's notice that greets its addressee (our envelope sender) and names the failed
+    /// mailbox by local part only.
+    static func localPartNotice(greetingAddressee: Bool) -> Data {
         MailFixtures.mail([
             "From: \"Mail Delivery Subsystem\" <MAILER-DAEMON@webmail.example>",
             "To: <bounces+d12-0a1b2c3d4e5f60718293@gateway.test>",
             "Subject: Mail Delivery Problem",
             "Content-Type: text/plain; charset=us-ascii",
             "",
+            greetingAddressee ? "Dear bounces+d12-0a1b2c3d4e5f60718293@gateway.test," : "Dear sender,",
+            "",
             "Your mail to the following recipients could not be delivered because",
-            "they are not accepting mail from \(quotingSender ? "bounces+d12-0a1b2c3d4e5f60718293@gateway.test" : "you"):",
+            "they are not accepting mail from you:",
             "\tinkoop.acme",
             "",
         ])
@@ -25,9 +28,9 @@ struct ClassifierRuleTests {
 
     @Test("a notice naming the failed mailbox by local part only: that mailbox on the provider's domain, never our envelope sender",
           arguments: [true, false])
-    func localPartOnly(quotingSender: Bool) {
+    func localPartOnly(greetingAddressee: Bool) {
         for own in [Self.own, OwnAddresses.none] {
-            let result = InboundClassifier.classify(Self.localPartNotice(quotingSender: quotingSender), own: own)
+            let result = InboundClassifier.classify(Self.localPartNotice(greetingAddressee: greetingAddressee), own: own)
             #expect(result.kind == .bounce)
             #expect(result.recipients.map(\.address) == ["inkoop.acme@webmail.example"])
         }
@@ -38,7 +41,7 @@ struct ClassifierRuleTests {
         let raw = MailFixtures.mail([
             "From: postmaster@relay.example", "To: bounces+d3-ffffffffffffffffffff@gateway.test",
             "Subject: Undeliverable: Factuur 2026-001", "",
-            "Delivery has failed. The message from BOUNCES+D3-FFFFFFFFFFFFFFFFFFFF@gateway.test was refused.", "",
+            "Dear BOUNCES+D3-FFFFFFFFFFFFFFFFFFFF@gateway.test,", "", "Delivery has failed: the message was refused.", "",
         ])
         #expect(InboundClassifier.classify(raw, own: Self.own).recipients.isEmpty)
         #expect(InboundClassifier.classify(raw, own: Self.own).kind == .bounce)
