@@ -49,6 +49,17 @@ struct ClassifierRuleTests {
         #expect(!Self.own.contains("bounces@other.test") && !Self.own.contains("bouncesx@gateway.test"))
     }
 
+    @Test("a notice that gives the cause on a line of its own ('reject reason: …') lends it to the address it names")
+    func reasonLine() throws {
+        let raw = MailFixtures.mail([
+            "From: postmaster@mail.example", "To: bounces+d5-abc@gateway.test", "Subject: email bounce notification",
+            "Auto-Submitted: auto-replied", "", "This message is to inform you that an email you sent was rejected.", "",
+            "reject reason: Mailbox full", "target mail address: inkoop@acct.test", "",
+        ])
+        let recipient = try #require(InboundClassifier.classify(raw).recipients.first)
+        #expect(recipient.address == "inkoop@acct.test" && recipient.reason == "mailboxfull")
+    }
+
     @Test("a challenge-response request wrapped as a delivery-status report is a challenge, never a bounce",
           arguments: ["To have this message delivered, please confirm that you are a person by clicking the link below.",
                       "Thank you: you are now on my guest list, and future messages will be delivered directly."])
