@@ -162,8 +162,9 @@ extension Gateway {
                     effect.challenged = try Self.challenge(&delivery, at: clock(), db)
                 }
             }
-            // An answer means the mail got through the challenge (a bounce still applies later).
-            if let id = deliveryID, [.reply, .delivered].contains(classification.kind) {
+            // An answer means the mail got through the challenge (a bounce still applies later): a
+            // person's reply, or a success report that carries our token.
+            if let id = deliveryID, classification.kind == .reply || (classification.kind == .delivered && verpValid) {
                 try Self.answerChallenge(deliveryID: id, at: clock(), db)
             }
             effect.unmatched = deliveryID == nil

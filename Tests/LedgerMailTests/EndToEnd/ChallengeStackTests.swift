@@ -47,6 +47,27 @@ struct ChallengeStackTests {
         #expect(try delivery(test).bounce?.recipient == "inkoop@acct.test")
     }
 
+    @Test("the accountant's reply to a challenged document means it got through: sent again")
+    func replyAnswersChallenge() async throws {
+        let test = try TestGateway.make()
+        let (id, messageID) = try await StackMail.sentInvoice(test)
+        let challenge = StackMail.report(test.gateway, deliveryID: id, original: messageID,
+                                         notice: "You are now on my guest list once you confirm: https://cr.example/c/2",
+                                         action: "delayed", status: "4.7.0", finalRecipient: "inkoop@acct.test")
+        try await StackMail.deliver(challenge.text, from: "postmaster@gateway.test", to: challenge.to)
+        try await StackMail.readUntil(test.gateway) { try delivery(test).state == .challenged }
+        try await StackMail.deliver("""
+            From: Boekhouder <boekhouder@acct.test>
+            To: bounces@gateway.test
+            Subject: Re: factuur
+            In-Reply-To: \(messageID)
+
+            Ontvangen, dank u.
+            """, from: "boekhouder@acct.test", to: "bounces@gateway.test")
+        try await StackMail.readUntil(test.gateway) { try delivery(test).state == .sent }
+        #expect(try delivery(test).state == .sent)
+    }
+
     @Test("a report naming the address we sent to only as Final-Recipient is tied to it; classify says both")
     func finalRecipientTied() async throws {
         let test = try TestGateway.make()
