@@ -12,9 +12,9 @@ struct DigestStackTests {
     static let owner = "owner@gateway.test"
 
     /// A gateway on a movable clock whose dossier has an owner and a purchase-invoice route.
-    func gateway(route: String = "nobody@acct.test") throws -> (TestGateway, TestGateway.Clock) {
+    func gateway(route: String = "nobody@acct.test", retry: RetryPolicy = RetryPolicy()) throws -> (TestGateway, TestGateway.Clock) {
         let clock = TestGateway.Clock(Date())
-        let test = try TestGateway.make(clock: clock)
+        let test = try TestGateway.make(clock: clock, retry: retry)
         try test.addDossier()
         try test.gateway.setOwnerEmail(dossier: "acme", Self.owner)
         try test.gateway.setRoute(dossier: "acme", kind: .purchaseInvoice, addresses: [route])
@@ -92,6 +92,27 @@ struct DigestStackTests {
         let second = try #require(try MailStack.bodies(Self.owner).last)
         #expect(second.contains("Het adres is veranderd"), "the accountant's reply: \(second)")
         #expect(second.contains("LEV/2026/0815") && !second.contains("X-77"), "only what is new: \(second)")
+    }
+
+    @Test("a delivery given up after retries, and one refused at once, each told with what to do; a deferral alone is no news")
+    func givenUpAndRefused() async throws {
+        let (test, clock) = try gateway(route: "defer450@acct.test", retry: RetryPolicy(first: 60, maximum: 60, giveUpAfter: 100))
+        try test.gateway.setRoute(dossier: "acme", kind: .salesInvoice, addresses: ["reject550@acct.test"])
+        _ = try test.gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice)
+        clock.advance(700)
+        _ = await test.gateway.runOnce()
+        #expect(try test.gateway.status(dossier: "acme").first?.deliveries.first?.state == .deferred)
+        #expect(try await settledCount() == 0, "a deferral is retried on its own: no digest")
+
+        _ = try test.gateway.importFile(dossier: "acme", file: Samples.salesInvoice)
+        clock.advance(700)
+        _ = await test.gateway.runOnce()
+        #expect(try test.gateway.status(dossier: "acme").map { $0.deliveries.last?.state } == [.failed, .failed])
+        #expect(try await MailStack.waitForCount(1, in: Self.owner) == 1)
+        let body = try #require(try MailStack.bodies(Self.owner).first)
+        #expect(body.contains("Opgegeven") && body.contains("LEV/2026/0815"), "given up: \(body)")
+        #expect(body.contains("Niet verzonden") && body.contains("V2026-0042") && body.contains("550"), "refused: \(body)")
+        #expect(body.contains("ledgermail resend acme"), "\(body)")
     }
 
     @Test("an owner address equal to an import address is refused, both ways")

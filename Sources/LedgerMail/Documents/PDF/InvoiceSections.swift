@@ -119,16 +119,6 @@ extension InvoicePageWriter {
         advance(height, gap: 12)
     }
 
-    // MARK: - Building blocks
-
-    struct Column {
-        var width: Double
-        var alignment: TextStyle.Alignment
-        var maxLines: Int32 = 2
-    }
-
-    private static let columnGap = 8.0
-
     private func partyMarkup(heading: String, _ party: Party) -> String {
         var lines = ["<span size=\"small\" foreground=\"#555555\">\(PangoMarkup.escape(heading.uppercased()))</span>"]
         if let name = party.name { lines.append(PangoMarkup.bold(name)) }
@@ -140,62 +130,5 @@ extension InvoicePageWriter {
         }
         if let vat = party.vat { lines.append("\(PangoMarkup.escape(labels.vatNumber)) \(PangoMarkup.escape(vat))") }
         return lines.joined(separator: "\n")
-    }
-
-    /// A header row, then the rows; the header is repeated at the top of
-    /// each new page, and is never left alone at the bottom of one.
-    mutating func drawTable(header: [String], rows: [[String]], columns: [Column]) {
-        let headerMarkup = header.map(PangoMarkup.bold)
-        let headerHeight = rowHeight(headerMarkup, columns)
-        let firstRowHeight = rows.first.map { rowHeight($0, columns) } ?? 0
-        makeRoom(for: headerHeight + 6 + firstRowHeight)
-        drawHeaderRow(headerMarkup, columns, height: headerHeight)
-        for row in rows {
-            let height = rowHeight(row, columns)
-            if makeRoom(for: height) { drawHeaderRow(headerMarkup, columns, height: headerHeight) }
-            drawCells(row, columns)
-            advance(height, gap: 3)
-        }
-        advance(0, gap: 14)
-    }
-
-    private mutating func drawHeaderRow(_ cells: [String], _ columns: [Column], height: Double) {
-        drawCells(cells, columns)
-        advance(height, gap: 2)
-        canvas.rule(x: Self.margin, y: y, width: Self.contentWidth)
-        advance(0, gap: 4)
-    }
-
-    private func rowHeight(_ cells: [String], _ columns: [Column]) -> Double {
-        Self.placed(cells, columns).map { cell in
-            canvas.height(of: cell.text, width: cell.width, style: TextStyle(alignment: cell.column.alignment, maxLines: cell.column.maxLines))
-        }.max() ?? 0
-    }
-
-    private func drawCells(_ cells: [String], _ columns: [Column]) {
-        for cell in Self.placed(cells, columns) {
-            canvas.draw(cell.text, x: cell.x, y: y, width: cell.width,
-                        style: TextStyle(alignment: cell.column.alignment, maxLines: cell.column.maxLines))
-        }
-    }
-
-    /// Where each cell goes. A left-aligned cell runs on over the empty cells after it (a line's
-    /// "Korting: …" row under the quantity and price), so it is not wrapped for nothing.
-    private static func placed(_ cells: [String], _ columns: [Column]) -> [(text: String, x: Double, width: Double, column: Column)] {
-        var result: [(text: String, x: Double, width: Double, column: Column)] = []
-        var x = margin
-        var index = 0
-        while index < min(cells.count, columns.count) {
-            var width = columns[index].width
-            var next = index + 1
-            while columns[index].alignment == .left, next < min(cells.count, columns.count), cells[next].isEmpty {
-                width += columnGap + columns[next].width
-                next += 1
-            }
-            result.append((cells[index], x, width, columns[index]))
-            x += width + columnGap
-            index = next
-        }
-        return result
     }
 }
