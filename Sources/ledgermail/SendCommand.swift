@@ -51,7 +51,7 @@ struct SendCommand: AsyncParsableCommand {
         let plan = report.plan
         say("\(chosen): \(plan.documents.count) document(s)")
         for (kind, count) in plan.countsByKind { say("  \(kind?.rawValue ?? "unknown"): \(count)") }
-        say("  to send now: \(plan.toSend.count), sent before: \(plan.sentBefore.count), failed: \(plan.failed.count), bounced: \(plan.bounced.count), held: \(plan.held.count)")
+        say("  to send now: \(plan.toSend.count), sent before: \(plan.sentBefore.count), failed: \(plan.failed.count), bounced: \(plan.bounced.count), challenged: \(plan.challenged.count), held: \(plan.held.count)")
         for document in plan.toSend where dryRun { say("  would send #\(document.documentID) \(document.number.singleLine) (\(document.kind?.rawValue ?? "?"))") }
         if let send = report.send {
             say("sent \(send.sent), deferred \(send.deferred), failed \(send.failed)")

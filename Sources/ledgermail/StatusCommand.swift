@@ -60,6 +60,9 @@ struct StatusCommand: AsyncParsableCommand {
                 } else if let bounce = delivery.bounce {
                     say("      unverified bounce report (changed nothing): \(bounce.diagnostic ?? "")")
                 }
+                if delivery.state == .challenged {
+                    print("      held by a challenge-response system: answer its request (see `ledgermail inbox`) or ask the accountant to let the address in")
+                }
                 if let reply = delivery.lastReply, delivery.state == .deferred || delivery.state == .failed {
                     say("      last reply: \(reply)")
                 }

@@ -17,6 +17,8 @@ public struct Settings: Sendable {
     public var retry: RetryPolicy = RetryPolicy()
     /// `limits.*`: the most a single input may weigh.
     public var limits: InputLimits = InputLimits()
+    /// `digest.*`: the owner's mail about trouble.
+    public var digest: DigestSettings = DigestSettings()
     public var tlsInsecure: Bool
     /// `log.format`: how the services write their log lines.
     public var logFormat: LogFormat = .text
@@ -74,4 +76,16 @@ public struct WebSettings: Sendable, Equatable {
     public init() {}
 
     public var secureCookies: Bool { baseURL.scheme?.lowercased() == "https" }
+}
+
+/// `digest.enabled`, `digest.interval`: whether the owner gets a digest of trouble, and at most
+/// how often (seconds).
+public struct DigestSettings: Sendable, Equatable {
+    public var enabled: Bool
+    public var interval: TimeInterval
+
+    public init(enabled: Bool = true, interval: TimeInterval = 3600) {
+        self.enabled = enabled
+        self.interval = interval
+    }
 }

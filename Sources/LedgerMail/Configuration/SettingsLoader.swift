@@ -104,6 +104,11 @@ public enum SettingsLoader {
         settings.logFormat = logFormat
         settings.web = try webSettings(listen: config.string(forKey: "web.listen", default: "127.0.0.1:8080"),
                                        baseURL: config.string(forKey: "web.base_url"), file: file)
+        let digestInterval = try seconds("digest.interval", default: 3600)
+        guard digestInterval > 0 else { throw MalformedConfiguration("\(file.place("digest.interval")) must be a number of seconds above 0") }
+        settings.digest = DigestSettings(
+            enabled: try boolean(config.string(forKey: "digest.enabled"), place: file.place("digest.enabled")) ?? true,
+            interval: digestInterval)
         settings.limits = InputLimits(
             documentBytes: try size(config.string(forKey: "limits.document_bytes"), place: file.place("limits.document_bytes")) ?? (50 << 20),
             attachmentBytes: try size(config.string(forKey: "limits.attachment_bytes"), place: file.place("limits.attachment_bytes")) ?? (40 << 20),

@@ -81,6 +81,7 @@ extension Gateway {
                 logger.error("inbox pass failed: \(error)")
             }
         }
+        if settings.smtp != nil { report.errors += await sendDueDigests() }
         return report
     }
 }

@@ -5,6 +5,8 @@ import GRDB
 public struct InboxReport: Sendable, Equatable {
     public var read = 0
     public var bounces = 0
+    /// Deliveries now held by a challenge-response system (`challenged`).
+    public var challenges = 0
     public var unmatched = 0
     /// Messages seen before (same bytes): recorded once, never applied twice.
     public var duplicates = 0
@@ -75,6 +77,7 @@ extension Gateway {
                                                cursorKey: server.cursorKey)
                 report.read += 1
                 if effect.changedDelivery { report.bounces += 1 }
+                if effect.challenged { report.challenges += 1 }
                 if let event = effect.event {
                     logger.event(event.name, level: event.name == "bounce" ? .warning : .info, event.message, event.fields)
                 }
@@ -97,6 +100,7 @@ extension Gateway {
 
     struct InboundEffect {
         var changedDelivery = false
+        var challenged = false
         var unmatched = false
         var duplicate = false
         var unreadable = false
@@ -128,7 +132,7 @@ extension Gateway {
     /// Classifies one message and records it with its effect, in one transaction with the cursor.
     func recordInbound(_ raw: Data, folder: String, uidValidity: UInt32, uid: UInt32, cursorKey: String) throws -> InboundEffect {
         let rawHash = try blobs.put(raw)
-        let classification = InboundClassifier.classify(raw)
+        let classification = InboundClassifier.classify(raw, own: ownAddresses)
         let parsed = MailMessage(raw)
         let unreadable = parsed.headers.isEmpty
         return try database.write { db in
@@ -154,6 +158,7 @@ extension Gateway {
             let correlation = try correlate(parsed, classification, db)
             let deliveryID = correlation.deliveryID
             effect.changedDelivery = correlation.changedDelivery
+            effect.challenged = correlation.challenged
             effect.unmatched = deliveryID == nil
             effect.unreadable = unreadable
             if correlation.changedDelivery || classification.kind == .reply, let id = deliveryID,
@@ -178,6 +183,8 @@ extension Gateway {
             return classification.recipients.map { recipient in
                 [recipient.address, recipient.status ?? "", recipient.reason].filter { !$0.isEmpty }.joined(separator: " ")
             }.joined(separator: "; ")
+        case .challenge where !classification.recipients.isEmpty:
+            return "held for a challenge-response answer: " + classification.recipients.map(\.address).joined(separator: ", ")
         default:
             return (classification.subject ?? "").singleLine
         }

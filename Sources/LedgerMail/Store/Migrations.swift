@@ -163,6 +163,25 @@ enum Migrations {
                 t.add(column: "trust", .text)   // InboundTrust; NULL before it was recorded (see verpValid)
             }
         }
+        migrator.registerMigration("digest: owner address and reported events") { db in
+            try db.alter(table: "dossier") { t in
+                t.add(column: "ownerEmail", .text)
+            }
+            try db.create(table: "digest") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("dossier", .text).notNull().references("dossier", onDelete: .cascade)
+                t.column("recipient", .text).notNull()
+                t.column("messageID", .text).notNull()
+                t.column("sentAt", .datetime).notNull()
+            }
+            // What a digest reported: each event (a delivery's trouble, a held document, a reply) once.
+            try db.create(table: "digestEvent") { t in
+                t.column("digestID", .integer).notNull().references("digest", onDelete: .cascade)
+                t.column("kind", .text).notNull()
+                t.column("subjectID", .integer).notNull()
+                t.primaryKey(["kind", "subjectID"])
+            }
+        }
         return migrator
     }
 }

@@ -18,6 +18,8 @@ struct DossierRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
     var createdAt: Date
     /// Set when the dossier was archived: its documents and history stay, read-only.
     var archivedAt: Date?
+    /// Where the digest of trouble goes; none while unset.
+    var ownerEmail: String? = nil
 }
 
 struct RouteRecord: Codable, FetchableRecord, PersistableRecord, Sendable {

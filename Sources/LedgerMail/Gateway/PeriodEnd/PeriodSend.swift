@@ -46,8 +46,10 @@ extension Gateway {
             // Deferred by the server (or not yet due): they go again on their own.
             "retrying": lines(after.toSend),
             "bounced": lines(after.bounced),
+            "challenged": lines(after.challenged),
             "held": lines(after.held),
-            "has_problems": !(after.failed.isEmpty && after.bounced.isEmpty && after.held.isEmpty && after.toSend.isEmpty),
+            "has_problems": !(after.failed.isEmpty && after.bounced.isEmpty && after.challenged.isEmpty && after.held.isEmpty
+                              && after.toSend.isEmpty),
             "comment": comment ?? "",
         ]
         let content = templatedMail("notification", values, dossier: dossier, to: [dossier.accountant])

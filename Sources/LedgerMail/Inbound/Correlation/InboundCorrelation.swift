@@ -8,6 +8,8 @@ struct InboundCorrelation {
     var deliveryID: Int64?
     var trust: InboundTrust
     var changedDelivery = false
+    /// A challenge-response system now holds the delivery's mail (`challenged`).
+    var challenged = false
 }
 
 extension Gateway {
@@ -35,8 +37,18 @@ extension Gateway {
             result.deliveryID = try DeliveryRecord.id(messageID: id, db)
         }
         if result.trust == .verified, let id = result.deliveryID, classification.kind == .bounce {
-            result.trust = try applyBounce(classification, deliveryID: id, db)
+            // Tied to the address we sent to, whether the report names it as original or final recipient.
+            let tied = classification.tied(to: try RecipientRecord.addresses(ofDelivery: id, db))
+            result.trust = try applyBounce(tied, deliveryID: id, db)
             result.changedDelivery = result.trust == .verified
+        } else if result.trust == .verified, let id = result.deliveryID, classification.kind == .challenge,
+                  var delivery = try DeliveryRecord.fetchOne(db, key: id) {
+            result.challenged = try Self.challenge(&delivery, at: clock(), db)
+        }
+        // An answer means the mail got through the challenge (a bounce still applies later): a
+        // person's reply, or a success report that carries our token.
+        if let id = result.deliveryID, classification.kind == .reply || (classification.kind == .delivered && result.trust == .verified) {
+            try Self.answerChallenge(deliveryID: id, at: clock(), db)
         }
         return result
     }

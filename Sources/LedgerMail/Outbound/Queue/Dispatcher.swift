@@ -219,7 +219,7 @@ extension Gateway {
                 let next = settings.retry.nextAttempt(attempts: delivery.attempts, firstAttempt: delivery.firstAttemptAt ?? now, now: now)
                 delivery.state = (next == nil ? DeliveryState.failed : .deferred).rawValue
                 delivery.dueAt = next
-                delivery.lastReply = next == nil ? "gave up after \(delivery.attempts) attempts: \(reason)" : reason
+                delivery.lastReply = next == nil ? "\(RetryPolicy.gaveUpPrefix) \(delivery.attempts) attempts: \(reason)" : reason
             case .permanentFailure(let reason):
                 delivery.state = DeliveryState.failed.rawValue
                 delivery.lastReply = reason

@@ -16,6 +16,9 @@ public struct RetryPolicy: Sendable, Equatable {
         self.giveUpAfter = giveUpAfter
     }
 
+    /// How a given-up delivery's last reply begins: the digest tells it apart from a refusal.
+    static let gaveUpPrefix = "gave up after"
+
     /// The time of the next attempt after `attempts` tries, or nil to give up.
     public func nextAttempt(attempts: Int, firstAttempt: Date, now: Date) -> Date? {
         let next = now.addingTimeInterval(delay(afterAttempts: attempts))
