@@ -22,7 +22,7 @@ struct DigestSettingsTests {
     @Test("an interval of 0 or less is refused, naming the key")
     func badInterval() async throws {
         await #expect { try await load("digest:\n  interval: 0\n") } throws: {
-            ($0 as? InvalidInput)?.message.contains("digest.interval") == true
+            ($0 as? MalformedConfiguration)?.description.contains("digest.interval") == true
         }
     }
 }

@@ -75,7 +75,8 @@ struct ChallengeStackTests {
         let bounce = StackMail.report(test.gateway, deliveryID: id, original: messageID, notice: "could not be delivered",
                                       action: "failed", status: "5.1.1", finalRecipient: "inkoop@acct.test",
                                       originalRecipient: "old-alias@acct.test")
-        let report = test.gateway.classify(Data(bounce.text.utf8), file: "bounce.eml")
+        // As the mailbox holds it: the receiving server wrote the envelope address on top.
+        let report = test.gateway.classify(Data("Delivered-To: \(bounce.to)\n\(bounce.text)".utf8), file: "bounce.eml")
         let recipient = try #require(report.classification.recipients.first)
         #expect(recipient.address == "inkoop@acct.test" && recipient.finalRecipient == "inkoop@acct.test")
         let json = try Self.json(report)
