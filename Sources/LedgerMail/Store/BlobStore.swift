@@ -11,7 +11,7 @@ public struct BlobStore: Sendable {
     public init(directory: URL) { self.directory = directory }
 
     public static func sha256Hex(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        Hex.lowercase(SHA256.hash(data: data))
     }
 
     func url(for hash: String) -> URL {

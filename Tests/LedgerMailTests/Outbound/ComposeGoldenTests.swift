@@ -37,4 +37,17 @@ struct ComposeGoldenTests {
         let all = try Self.messages().reduce(into: Data()) { $0.append($1) }
         #expect(BlobStore.sha256Hex(all) == Self.goldenDigest)
     }
+
+    @Test("the one-pass base64 encoder writes what Foundation's line-wrapped base64 plus a final CRLF writes, for every length up to 400")
+    func base64MatchesFoundation() {
+        var random = SeededRandom(state: 7)
+        for length in 0...400 {
+            let data = Data((0..<length).map { _ in UInt8.random(in: 0...255, using: &random) })
+            let foundation = data.base64EncodedData(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
+            let expected = foundation.isEmpty ? foundation : foundation + Data([13, 10])
+            var out = [UInt8](repeating: 0, count: Base64Lines.encodedCount(length))
+            let written = out.withUnsafeMutableBufferPointer { buffer in data.withUnsafeBytes { Base64Lines.encode($0, into: buffer.baseAddress!) } }
+            #expect(written == out.count && Data(out) == expected, "length \(length)")
+        }
+    }
 }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// A file attached to an outgoing mail.
@@ -43,7 +44,10 @@ public struct MailContent: Sendable {
 /// libcurl sends these bytes as they are (it does not repair bare LFs), so this is the one
 /// place that guarantees the wire format.
 public enum MessageComposer {
-    public static func compose(_ content: MailContent) -> Data {
+    public static func compose(_ content: MailContent) -> Data { pieces(content).render() }
+
+    /// The message as pieces: headers and text as bytes, attachments still raw (see `MIMEPieces`).
+    static func pieces(_ content: MailContent) -> MIMEPieces {
         var head = ""
         head += "Date: \(rfc5322Date(content.date))\r\n"
         head += HeaderEncoding.mailbox("From", content.from)
@@ -60,27 +64,35 @@ public enum MessageComposer {
         let boundary = "=_LedgerMail_" + boundarySeed(content)
         head += "Content-Type: multipart/mixed;\r\n boundary=\"\(boundary)\"\r\n\r\n"
 
-        var body: [UInt8] = Array(head.utf8)
-        body += Array("This is a multi-part message in MIME format.\r\n".utf8)
-        body += Array("--\(boundary)\r\n".utf8)
-        body += Array("Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n".utf8)
-        body += TransferEncoding.quotedPrintable(content.text)
+        var message = MIMEPieces()
+        message.append(head)
+        message.append("This is a multi-part message in MIME format.\r\n")
+        message.append("--\(boundary)\r\n")
+        message.append("Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n")
+        message.append(TransferEncoding.quotedPrintable(content.text))
         for attachment in content.attachments {
-            body += Array("--\(boundary)\r\n".utf8)
+            message.append("--\(boundary)\r\n")
             let mimeType = attachment.mimeType.singleLine.filter { !$0.isWhitespace && $0 != ";" && $0 != "\"" }
-            body += Array("Content-Type: \(mimeType);\r\n \(HeaderEncoding.fileNameParameters(attachment.fileName, attribute: "name"))\r\n".utf8)
-            body += Array("Content-Disposition: attachment;\r\n \(HeaderEncoding.fileNameParameters(attachment.fileName))\r\n".utf8)
-            body += Array("Content-Transfer-Encoding: base64\r\n\r\n".utf8)
-            body += TransferEncoding.base64Lines(attachment.data)
+            message.append("Content-Type: \(mimeType);\r\n \(HeaderEncoding.fileNameParameters(attachment.fileName, attribute: "name"))\r\n")
+            message.append("Content-Disposition: attachment;\r\n \(HeaderEncoding.fileNameParameters(attachment.fileName))\r\n")
+            message.append("Content-Transfer-Encoding: base64\r\n\r\n")
+            message.appendBase64(attachment.data)
         }
-        body += Array("--\(boundary)--\r\n".utf8)
-        return Data(body)
+        message.append("--\(boundary)--\r\n")
+        message.finish()
+        return message
     }
 
+    /// The first 32 hex digits of SHA-256(subject, NUL, text, then each file name and its bytes),
+    /// hashed piece by piece rather than over a concatenated copy.
     private static func boundarySeed(_ content: MailContent) -> String {
-        var seed = Data((content.subject + "\u{0}" + content.text).utf8)
-        for attachment in content.attachments { seed.append(Data(attachment.fileName.utf8)); seed.append(attachment.data) }
-        return String(BlobStore.sha256Hex(seed).prefix(32))
+        var hasher = SHA256()
+        hasher.update(data: Data((content.subject + "\u{0}" + content.text).utf8))
+        for attachment in content.attachments {
+            hasher.update(data: Data(attachment.fileName.utf8))
+            hasher.update(data: attachment.data)
+        }
+        return String(Hex.lowercase(hasher.finalize()).prefix(32))
     }
 
     /// A new globally unique Message-ID on the sender's domain.
@@ -88,11 +100,20 @@ public enum MessageComposer {
         "<\(UUID().uuidString.lowercased())@\(domain)>"
     }
 
+    private static let brussels = TimeZone(identifier: "Europe/Brussels")!
+    private static let dayNames = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+    private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// `EEE, dd MMM yyyy HH:mm:ss Z` in Brussels time, written by hand: a DateFormatter per mail
+    /// cost more than encoding the attachments.
     static func rfc5322Date(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "Europe/Brussels")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
-        return formatter.string(from: date)
+        let offset = brussels.secondsFromGMT(for: date)
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down)) + time_t(offset)
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let zone = (offset < 0 ? "-" : "+") + two(Int32(abs(offset) / 3600)) + two(Int32(abs(offset) % 3600 / 60))
+        return "\(dayNames[Int(parts.tm_wday)]), \(two(parts.tm_mday)) \(monthNames[Int(parts.tm_mon)]) \(parts.tm_year + 1900) "
+            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)) \(zone)"
     }
 }
