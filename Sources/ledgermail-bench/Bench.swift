@@ -63,8 +63,8 @@ struct Compose: ParsableCommand {
                           MailAttachment(fileName: "LEV_2026_0815.pdf", mimeType: "application/pdf", data: pdf)],
             messageID: "<bench@gateway.test>", date: Date())
         var bytes = 0
-        let (rounds, elapsed) = measure(seconds: seconds) {
-            for _ in 0..<count { bytes += MessageComposer.compose(content).count }
+        let (rounds, elapsed) = try measure(seconds: seconds) {
+            for _ in 0..<count { bytes += try MessageComposer.compose(content).count }
         }
         let messages = Double(rounds * count)
         let rate = Double(bytes) / elapsed / 1e6

@@ -92,6 +92,16 @@ public struct BlobStore: Sendable {
         close(descriptor)
     }
 
+    /// The bytes stored under `hash` as an attachment: in memory, or (when `streamingOver` is given
+    /// and the file is larger) the file itself, to be read in pieces later.
+    func source(_ hash: String, streamingOver threshold: Int?) throws -> AttachmentSource {
+        let file = url(for: hash)
+        if let threshold, let size = (try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? Int, size > threshold {
+            return .file(file, count: size)
+        }
+        return .memory(try get(hash))
+    }
+
     /// The bytes stored under `hash`. Missing is `StorageError` (nothing will bring them back
     /// by waiting); present but unreadable (permissions, I/O, too many open files) is
     /// `BlobUnreadable`, which may pass.

@@ -27,7 +27,7 @@ struct ComposeGoldenTests {
                 attachments: [MailAttachment(fileName: name + ".pdf", mimeType: "application/pdf", data: bytes),
                               MailAttachment(fileName: "x.xml", mimeType: "application/xml", data: Data(text.utf8))],
                 messageID: "<golden-\(index)@gateway.test>", date: date)
-            out.append(MessageComposer.compose(content))
+            out.append(try MessageComposer.compose(content))
         }
         return out
     }

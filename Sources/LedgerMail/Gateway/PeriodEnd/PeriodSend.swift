@@ -64,7 +64,7 @@ extension Gateway {
     @discardableResult
     func sendPlain(_ content: MailContent, to recipients: [EmailAddress], what: String) async throws -> Int {
         let client = try SMTPClient(server: try settings.requireSMTP())
-        let message = MessageComposer.compose(content)
+        let message = try MessageComposer.compose(content)
         let transfer = await client.send(envelopeFrom: try settings.requireBounceAddress(), recipients: recipients,
                                          message: message)
         guard case .accepted = transfer.outcome else {

@@ -1,19 +1,6 @@
 import Crypto
 import Foundation
 
-/// A file attached to an outgoing mail.
-public struct MailAttachment: Sendable, Equatable {
-    public var fileName: String
-    public var mimeType: String
-    public var data: Data
-
-    public init(fileName: String, mimeType: String, data: Data) {
-        self.fileName = fileName
-        self.mimeType = mimeType
-        self.data = data
-    }
-}
-
 /// Everything that goes into one outgoing mail, before it becomes bytes.
 public struct MailContent: Sendable {
     public var from: Mailbox
@@ -44,10 +31,11 @@ public struct MailContent: Sendable {
 /// libcurl sends these bytes as they are (it does not repair bare LFs), so this is the one
 /// place that guarantees the wire format.
 public enum MessageComposer {
-    public static func compose(_ content: MailContent) -> Data { pieces(content).render() }
+    /// The whole message. Throws only when an attachment is a stored file that cannot be read.
+    public static func compose(_ content: MailContent) throws -> Data { try pieces(content).render() }
 
     /// The message as pieces: headers and text as bytes, attachments still raw (see `MIMEPieces`).
-    static func pieces(_ content: MailContent) -> MIMEPieces {
+    static func pieces(_ content: MailContent) throws -> MIMEPieces {
         var head = ""
         head += "Date: \(rfc5322Date(content.date))\r\n"
         head += HeaderEncoding.mailbox("From", content.from)
@@ -61,7 +49,7 @@ public enum MessageComposer {
 
         // Derived from the content, so `preview` writes the same bytes as the real send (but for
         // Date and Message-ID). "=_" never occurs in base64 or quoted-printable output.
-        let boundary = "=_LedgerMail_" + boundarySeed(content)
+        let boundary = "=_LedgerMail_" + (try boundarySeed(content))
         head += "Content-Type: multipart/mixed;\r\n boundary=\"\(boundary)\"\r\n\r\n"
 
         var message = MIMEPieces()
@@ -76,7 +64,7 @@ public enum MessageComposer {
             message.append("Content-Type: \(mimeType);\r\n \(HeaderEncoding.fileNameParameters(attachment.fileName, attribute: "name"))\r\n")
             message.append("Content-Disposition: attachment;\r\n \(HeaderEncoding.fileNameParameters(attachment.fileName))\r\n")
             message.append("Content-Transfer-Encoding: base64\r\n\r\n")
-            message.appendBase64(attachment.data)
+            message.appendBase64(attachment.source)
         }
         message.append("--\(boundary)--\r\n")
         message.finish()
@@ -85,12 +73,12 @@ public enum MessageComposer {
 
     /// The first 32 hex digits of SHA-256(subject, NUL, text, then each file name and its bytes),
     /// hashed piece by piece rather than over a concatenated copy.
-    private static func boundarySeed(_ content: MailContent) -> String {
+    private static func boundarySeed(_ content: MailContent) throws -> String {
         var hasher = SHA256()
         hasher.update(data: Data((content.subject + "\u{0}" + content.text).utf8))
         for attachment in content.attachments {
             hasher.update(data: Data(attachment.fileName.utf8))
-            hasher.update(data: attachment.data)
+            try attachment.source.forEachChunk(1 << 20) { hasher.update(bufferPointer: $0) }
         }
         return String(Hex.lowercase(hasher.finalize()).prefix(32))
     }
