@@ -76,7 +76,9 @@ struct UBLDocumentBuilder {
             return
         }
         let attributes = attributeStack.last ?? [:]
-        if let value = nonEmpty(text) {
+        // A binary object's text (megabytes of base64) is only used raw: not trimmed into a copy.
+        let binary = path.last == "cbc:EmbeddedDocumentBinaryObject"
+        if let value = binary ? (text.utf8.contains { !AttachmentDecoder.isWhitespace($0) } ? text : nil) : nonEmpty(text) {
             takeLeaf(value: value, rawText: text, attributes: attributes)
         } else {
             closeContainer()
