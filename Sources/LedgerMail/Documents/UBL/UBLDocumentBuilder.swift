@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Elements are tracked as a path of "cbc:Name" / "cac:Name" tags relative to
 /// the UBL root, so only the intended element counts: the root's own cbc:ID,
-/// not an InvoiceLine's or an extension's. Kept free of XMLParser so it can be
+/// not an InvoiceLine's or an extension's. Kept free of the parser so it can be
 /// read and tested on its own.
 struct UBLDocumentBuilder {
     let limits: UBLReaderLimits
@@ -62,7 +62,7 @@ struct UBLDocumentBuilder {
     }
 
     mutating func characters(_ string: String) {
-        // Only leaves (cbc:*) carry data; XMLParser may deliver their text in
+        // Only leaves (cbc:*) carry data; the parser may deliver their text in
         // several pieces, so it is accumulated until the element ends.
         guard root != nil, !rootClosed, path.last?.hasPrefix("cbc:") == true else { return }
         text += string
@@ -165,9 +165,8 @@ struct UBLDocumentBuilder {
         }
     }
 
-    /// True once the outermost element has closed. FoundationXML on Linux
-    /// reports success for a file that simply stops, so a truncated download
-    /// is caught here rather than by the parser.
+    /// True once the outermost element has closed: a second check, after the
+    /// parser's own, that a truncated download is not read as a document.
     var isComplete: Bool { firstElement != nil && depth == 0 }
 
     func finish() throws(UBLReadError) -> UBLDocument {
