@@ -24,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         // libcurl (Debian: libcurl4-gnutls-dev), with typed shims for its variadic calls.
@@ -76,13 +78,27 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
             swiftSettings: swiftSettings
+        ),
+        // The browser face: server-rendered pages for the owner and the accountant (`serve`).
+        .target(
+            name: "LedgerMailWeb",
+            dependencies: [
+                "LedgerMail",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings + [.enableUpcomingFeature("InternalImportsByDefault")]
         ),
         .executableTarget(
             name: "ledgermail",
             dependencies: [
                 "LedgerMail",
+                "LedgerMailWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -99,9 +115,10 @@ let package = Package(
         ),
         .testTarget(
             name: "LedgerMailTests",
-            dependencies: ["LedgerMail"],
+            dependencies: ["LedgerMail", "LedgerMailWeb"],
             // Read through #filePath, so they work without the resource bundle machinery.
-            exclude: ["Fixtures", "Support/parse_eml.py", "Support/bodystructure.py", "Support/tls_greeter.py"],
+            exclude: ["Fixtures", "Support/parse_eml.py", "Support/bodystructure.py", "Support/tls_greeter.py",
+                      "Web/webclient.py", "Web/web_security.py", "Web/web_browser.py"],
             swiftSettings: swiftSettings
         ),
     ],

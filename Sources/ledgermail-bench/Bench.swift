@@ -15,7 +15,7 @@ struct Bench: ParsableCommand {
               ledgermail-bench inspect ../shared/corpus/ubl
               ledgermail-bench classify ../shared/corpus/mail
             """,
-        subcommands: [Compose.self, Inspect.self, Classify.self]
+        subcommands: [Compose.self, Inspect.self, Classify.self, DossierList.self]
     )
 }
 

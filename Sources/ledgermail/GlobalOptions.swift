@@ -8,8 +8,11 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "The configuration file (default: $LEDGERMAIL_CONFIG, else ./ledgermail.yaml).")
     var config: String?
 
-    @Flag(name: .long, help: "Log what happens (to standard error).")
+    @Flag(name: .long, help: "Log more: debug lines too (to standard error).")
     var verbose = false
+
+    @Flag(name: .long, help: "Log warnings and errors only.")
+    var quiet = false
 
     var configFile: URL { SettingsLoader.configFile(explicit: config) }
 
@@ -17,10 +20,13 @@ struct GlobalOptions: ParsableArguments {
         try await SettingsLoader.load(configFile: configFile)
     }
 
-    /// Opens the data directory named by the configuration.
-    func gateway() async throws -> Gateway {
-        LogSetup.bootstrapOnce(verbose: verbose)
-        return try Gateway(settings: try await settings(), logger: Logger(label: "ledgermail"))
+    /// Opens the data directory named by the configuration. A service (`run`) logs each event
+    /// at info level; a one-shot command prints its own report and logs warnings only.
+    func gateway(service: Bool = false) async throws -> Gateway {
+        let settings = try await settings()
+        let level: Logger.Level = quiet ? .warning : verbose ? .debug : service ? .info : .warning
+        LogSetup.bootstrapOnce(level: level, format: settings.logFormat)
+        return try Gateway(settings: settings, logger: Logger(label: "ledgermail"))
     }
 }
 
@@ -28,15 +34,10 @@ enum LogSetup {
     /// Touched only from the command's single task, before any logging happens.
     nonisolated(unsafe) private static var done = false
 
-    /// swift-log to standard error: warnings always, everything with --verbose.
-    static func bootstrapOnce(verbose: Bool) {
+    static func bootstrapOnce(level: Logger.Level, format: LogFormat) {
         guard !done else { return }
         done = true
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = verbose ? .info : .warning
-            return handler
-        }
+        LoggingSystem.bootstrap { _ in LogLineHandler(level: level, format: format) }
     }
 }
 

@@ -14,8 +14,14 @@ struct IntegrationCommand: AsyncParsableCommand {
             discussion: "Example:\n  ledgermail integration list"
         )
 
+        @Flag(help: "One JSON object per preset per line.") var json = false
+
         func run() async throws {
             for preset in try await IntegrationPreset.all() {
+                if json {
+                    print(try JSONLine.encode(PresetLine(preset)))
+                    continue
+                }
                 print("\(preset.name) — \(preset.title)")
                 print("    kinds: \(preset.kinds.map(\.rawValue).joined(separator: ", "))")
                 print("    addresses: \(preset.addressing.rawValue); \(preset.rule.description)")
@@ -67,4 +73,27 @@ struct IntegrationCommand: AsyncParsableCommand {
             for route in routes { print("  \(route.kind.rawValue) → \(route.addresses.map(\.value).joined(separator: ", "))") }
         }
     }
+}
+
+/// `integration list --json`: one preset.
+struct PresetLine: Encodable {
+    var name: String
+    var title: String
+    var kinds: [String]
+    var addressing: String
+    var rule: String
+    var attach: String
+    @NullWhenAbsent var maxSize: Int?
+
+    init(_ preset: IntegrationPreset) {
+        name = preset.name
+        title = preset.title
+        kinds = preset.kinds.map(\.rawValue)
+        addressing = preset.addressing.rawValue
+        rule = preset.rule.description
+        attach = preset.attach.rawValue
+        maxSize = preset.maxSize?.bytes
+    }
+
+    enum CodingKeys: String, CodingKey { case name, title, kinds, addressing, rule, attach, maxSize = "max_size" }
 }

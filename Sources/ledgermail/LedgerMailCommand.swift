@@ -19,8 +19,8 @@ struct LedgerMailCommand: AsyncParsableCommand {
         version: LedgerMailVersion.current,
         subcommands: [
             InitCommand.self, DossierCommand.self, RouteCommand.self, ImportCommand.self, SendCommand.self,
-            RunCommand.self, StatusCommand.self, ReviewCommand.self, ResendCommand.self, PreviewCommand.self,
-            InboxCommand.self, InspectCommand.self, ClassifyCommand.self, MailOutCommand.self, IntegrationCommand.self,
+            RunCommand.self, ServeCommand.self, StatusCommand.self, ReviewCommand.self, ResendCommand.self, PreviewCommand.self,
+            InboxCommand.self, InspectCommand.self, ClassifyCommand.self, MailOutCommand.self, IntegrationCommand.self, UserCommand.self,
         ]
     )
 }

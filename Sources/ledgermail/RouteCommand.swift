@@ -5,7 +5,7 @@ struct RouteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "route",
         abstract: "Set where each kind of document goes (the accounting software's import addresses).",
-        subcommands: [Set.self, List.self, Test.self]
+        subcommands: [Set.self, Remove.self, List.self, Test.self]
     )
 
     struct Test: AsyncParsableCommand {
@@ -55,6 +55,32 @@ struct RouteCommand: AsyncParsableCommand {
         }
     }
 
+    struct Remove: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Take addresses off a route, or remove the route (no address given).",
+            discussion: """
+                Documents of a kind left without a route are held with that reason, never dropped;
+                `route set` releases them again.
+
+                Examples:
+                  ledgermail route remove acme purchase-invoice oud@acct.test
+                  ledgermail route remove acme coda
+                """
+        )
+
+        @OptionGroup var options: GlobalOptions
+        @Argument(help: "The dossier.") var dossier: String
+        @Argument(help: "The document kind.") var kind: DocumentKind
+        @Argument(help: "The addresses to take off (none: the whole route).") var addresses: [String] = []
+
+        func run() async throws {
+            try checkSingleLine(addresses, name: "an address")
+            let held = try await options.gateway().removeRoute(dossier: dossier, kind: kind, addresses: addresses)
+            print(addresses.isEmpty ? "\(kind.rawValue) route removed" : "\(addresses.joined(separator: ", ")) taken off the \(kind.rawValue) route")
+            if held > 0 { print("\(held) waiting document(s) held until the kind has a route again") }
+        }
+    }
+
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List a dossier's routes.",
@@ -63,9 +89,14 @@ struct RouteCommand: AsyncParsableCommand {
 
         @OptionGroup var options: GlobalOptions
         @Argument(help: "The dossier.") var dossier: String
+        @Flag(help: "One JSON object per route per line.") var json = false
 
         func run() async throws {
             let routes = try await options.gateway().routes(dossier: dossier)
+            if json {
+                for route in routes { print(try JSONLine.encode(RouteLine(route))) }
+                return
+            }
             if routes.isEmpty { print("no routes yet: `ledgermail route set \(dossier) KIND ADDRESS`") }
             for route in routes {
                 var options: [String] = []
@@ -77,4 +108,23 @@ struct RouteCommand: AsyncParsableCommand {
             }
         }
     }
+}
+
+/// `route list --json`: one route.
+struct RouteLine: Encodable {
+    var kind: String
+    var addresses: [String]
+    var attach: String
+    @NullWhenAbsent var dispatch: String?
+    @NullWhenAbsent var maxSize: Int?
+
+    init(_ route: Route) {
+        kind = route.kind.rawValue
+        addresses = route.addresses.map(\.value)
+        attach = route.attach.rawValue
+        dispatch = route.dispatch?.rawValue
+        maxSize = route.maxSize?.bytes
+    }
+
+    enum CodingKeys: String, CodingKey { case kind, addresses, attach, dispatch, maxSize = "max_size" }
 }

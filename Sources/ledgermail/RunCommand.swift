@@ -21,7 +21,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Seconds between passes.") var interval = 30
 
     func run() async throws {
-        let gateway = try await options.gateway()
+        let gateway = try await options.gateway(service: true)
         if once {
             let report = await gateway.runOnce()
             if let send = report.send { print("sent \(send.sent), deferred \(send.deferred), failed \(send.failed)") }

@@ -10,12 +10,14 @@ struct SendCommand: AsyncParsableCommand {
 
             Examples:
               ledgermail send acme --now
+              ledgermail send --all          # what is due in every dossier (cron, without `run`)
               ledgermail send acme --period 2026-Q3 --comment "Alles binnen" --dry-run
             """
     )
 
     @OptionGroup var options: GlobalOptions
-    @Argument(help: "The dossier.") var dossier: String
+    @Argument(help: "The dossier.") var dossier: String?
+    @Flag(help: "Every dossier: what is due everywhere (what `run --once` sends).") var all = false
     @Flag(help: "Send everything waiting (scheduled, deferred and pending), not only what is due.") var now = false
     @Option(help: "The quarter-end send: every waiting document of the period (2026-Q3 or 2026-09), then a notification to the accountant.")
     var period: String?
@@ -23,9 +25,14 @@ struct SendCommand: AsyncParsableCommand {
     @Option(help: "A comment for the accountant, in the notification.") var comment: String?
     @Flag(name: .customLong("dry-run"), help: "With --period: print the plan, send nothing.") var dryRun = false
 
+    func validate() throws {
+        if all == (dossier != nil) { throw ValidationError("give a dossier, or --all for every dossier") }
+        if all, period != nil || until != nil { throw ValidationError("--period and --until go with one dossier, not --all") }
+    }
+
     func run() async throws {
-        if period != nil || until != nil {
-            try await sendPeriod()
+        if let dossier, period != nil || until != nil {
+            try await sendPeriod(dossier)
             return
         }
         if dryRun || comment != nil { throw ValidationError("--dry-run and --comment go with --period or --until") }
@@ -36,7 +43,7 @@ struct SendCommand: AsyncParsableCommand {
         if report.failed > 0 { throw ExitCode(1) }
     }
 
-    func sendPeriod() async throws {
+    func sendPeriod(_ dossier: String) async throws {
         try checkSingleLine([period, until, comment].compactMap { $0 }, name: "a value")
         let chosen = try period.map { text throws in try Period(parsing: text) } ?? Period(until: until ?? "")
         let report = try await options.gateway().sendPeriod(dossier: dossier, period: chosen, comment: comment, dryRun: dryRun,

@@ -5,26 +5,44 @@ import LedgerMail
 struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Every document of a dossier with its deliveries and what came back.",
+        abstract: "Every document of a dossier (or of all, --all) with its deliveries and what came back.",
         discussion: """
-            With --json, one JSON object per document per line.
+            A document's state is its latest delivery's (held when it has none). With --json, one
+            JSON object per document per line. With --all, one line per document, the dossier first.
 
-            Example:
+            Examples:
               ledgermail status acme --json
+              ledgermail status --all --state failed,bounced
             """
     )
 
     @OptionGroup var options: GlobalOptions
-    @Argument(help: "The dossier.") var dossier: String
+    @Argument(help: "The dossier.") var dossier: String?
+    @Flag(help: "Every dossier's documents, one line each.") var all = false
+    @Option(help: "Only documents in these states (a comma list: \(DeliveryState.allCases.map(\.rawValue).joined(separator: ",")))")
+    var state: String?
+    @Option(help: "Only documents of these kinds (a comma list).") var kind: String?
     @Flag(help: "One JSON object per document per line.") var json = false
 
+    func validate() throws {
+        if all == (dossier != nil) { throw ValidationError("give a dossier, or --all for every dossier") }
+    }
+
     func run() async throws {
-        let documents = try await options.gateway().status(dossier: dossier)
+        let filter = DocumentFilter(dossier: dossier, states: try CommaList.parse(state, as: DeliveryState.self, option: "--state"),
+                                    kinds: try CommaList.parse(kind, as: DocumentKind.self, option: "--kind"))
+        let documents = try await options.gateway().status(filter)
         if json {
             for document in documents { print(try JSONLine.encode(document)) }
             return
         }
-        if documents.isEmpty { print("no documents yet") }
+        if documents.isEmpty { print(filter.states.isEmpty && filter.kinds.isEmpty ? "no documents yet" : "no documents match") }
+        if all {
+            for document in documents {
+                print("\(document.dossier) #\(document.id) \(document.number.singleLine) \(document.kind ?? "unknown") \(document.state.rawValue) \(document.issueDate ?? "-") \(document.counterparty?.singleLine ?? "")")
+            }
+            return
+        }
         for document in documents {
             print("#\(document.id) \(document.number.singleLine) \(document.kind ?? "unknown") \(document.issueDate ?? "") \(document.counterparty ?? "") [\(document.file)]\(document.version > 1 ? " v\(document.version)" : "")")
             if let reason = document.heldReason { print("    held: \(reason)") }
@@ -46,5 +64,20 @@ struct StatusCommand: AsyncParsableCommand {
             }
             for inbound in document.inbound { print("    ← \(inbound.kind) from \(inbound.from ?? "?"): \(inbound.summary)") }
         }
+    }
+}
+
+/// A comma list of enum values (`--state failed,bounced`), refused with the accepted names.
+enum CommaList {
+    static func parse<T: RawRepresentable & CaseIterable & Hashable>(_ text: String?, as _: T.Type, option: String) throws -> Set<T>
+    where T.RawValue == String {
+        guard let text else { return [] }
+        return try Set(text.split(separator: ",").map { item in
+            let name = item.trimmingCharacters(in: .whitespaces)
+            guard let value = T(rawValue: name) else {
+                throw InvalidInput("\(option): '\(name.singleLine)' is not one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return value
+        })
     }
 }

@@ -18,6 +18,10 @@ public struct Settings: Sendable {
     /// `limits.*`: the most a single input may weigh.
     public var limits: InputLimits = InputLimits()
     public var tlsInsecure: Bool
+    /// `log.format`: how the services write their log lines.
+    public var logFormat: LogFormat = .text
+    /// `web.*`: where `serve` listens and the address people reach it at.
+    public var web = WebSettings()
 
     public var databasePath: String { dataDirectory.appendingPathComponent("ledgermail.sqlite").path }
     public var blobDirectory: URL { dataDirectory.appendingPathComponent("store", isDirectory: true) }
@@ -56,4 +60,16 @@ public struct InputLimits: Sendable, Equatable {
         self.attachmentBytes = attachmentBytes
         self.inboundBytes = inboundBytes
     }
+}
+
+/// `web.listen` (host:port, plain HTTP meant to sit behind a TLS reverse proxy) and
+/// `web.base_url` (what links and cookies are made for: `Secure` cookies when it is https).
+public struct WebSettings: Sendable, Equatable {
+    public var host = "127.0.0.1"
+    public var port = 8080
+    public var baseURL = URL(string: "http://127.0.0.1:8080")!
+
+    public init() {}
+
+    public var secureCookies: Bool { baseURL.scheme?.lowercased() == "https" }
 }

@@ -83,6 +83,13 @@ public enum SettingsLoader {
             templatesDirectory: config.string(forKey: "templates_dir").map { path($0) },
             dispatchDelay: TimeInterval(delay), tlsInsecure: insecure)
         settings.retry = retry
+        let format = config.string(forKey: "log.format", default: "text")
+        guard let logFormat = LogFormat(rawValue: format) else {
+            throw InvalidInput("log.format must be 'text' or 'json', not '\(format.singleLine)'")
+        }
+        settings.logFormat = logFormat
+        settings.web = try webSettings(listen: config.string(forKey: "web.listen", default: "127.0.0.1:8080"),
+                                       baseURL: config.string(forKey: "web.base_url"))
         settings.limits = InputLimits(
             documentBytes: try size(config.string(forKey: "limits.document_bytes"), key: "limits.document_bytes") ?? (50 << 20),
             attachmentBytes: try size(config.string(forKey: "limits.attachment_bytes"), key: "limits.attachment_bytes") ?? (40 << 20),
@@ -96,6 +103,22 @@ public enum SettingsLoader {
             throw InvalidInput("\(key) '\(text.singleLine)' must look like \(schemes.sorted().map { "\($0)://host:port" }.joined(separator: " or "))")
         }
         return url
+    }
+
+    private static func webSettings(listen: String, baseURL: String?) throws(InvalidInput) -> WebSettings {
+        var web = WebSettings()
+        guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]),
+              (1...65535).contains(port), colon > listen.startIndex else {
+            throw InvalidInput("web.listen '\(listen.singleLine)' must look like 127.0.0.1:8080")
+        }
+        web.host = String(listen[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        web.port = port
+        let base = baseURL ?? "http://\(listen)"
+        guard let url = URL(string: base), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
+            throw InvalidInput("web.base_url '\(base.singleLine)' must be an http:// or https:// address")
+        }
+        web.baseURL = url
+        return web
     }
 
     private static func size(_ text: String?, key: String) throws(InvalidInput) -> Int? {

@@ -5,29 +5,14 @@ extension Gateway {
     /// Adds a dossier. The VAT / enterprise number must pass the Belgian mod-97 check.
     public func addDossier(name: String, company: String, vat: String, language: Language, dispatch: DispatchPolicy,
                            from: String, accountant: String, timeZone: String) throws {
-        for (value, label) in [(name, "the dossier name"), (company, "--company"), (vat, "--vat"), (from, "--from"),
-                               (accountant, "--accountant"), (timeZone, "--time-zone")] {
-            try InvalidInput.checkSingleLine(value, name: label)
-        }
         try Dossier.checkName(name)
-        guard let number = BelgianNumber.normalize(vat) else {
-            throw InvalidInput("--vat '\(vat)' is not a Belgian VAT or enterprise number (BE + 10 digits)")
-        }
-        guard BelgianNumber.isValid(number) else {
-            throw InvalidInput("--vat '\(vat)': the check digits are wrong (mod 97); check the number")
-        }
-        let sender = try Mailbox(parsing: from)
-        let contact = try EmailAddress(accountant)
-        guard TimeZone(identifier: timeZone) != nil else {
-            throw InvalidInput("--time-zone '\(timeZone)' is not a known time zone (e.g. Europe/Brussels)")
-        }
+        let record = try DossierFields(company: company, vat: vat, language: language, dispatch: dispatch, from: from,
+                                       accountant: accountant, timeZone: timeZone).record(name: name, over: nil, createdAt: clock())
         try database.write { db in
             if try DossierRecord.exists(db, key: name) {
-                throw InvalidInput("a dossier named '\(name)' already exists")
+                throw InvalidInput("a dossier named '\(name)' already exists: `ledgermail dossier set \(name)` changes it")
             }
-            try DossierRecord(name: name, company: company, enterpriseNumber: number, language: language.rawValue,
-                              dispatch: dispatch.rawValue, fromName: sender.displayName, fromAddress: sender.address.value,
-                              accountant: contact.value, timeZone: timeZone, createdAt: clock()).insert(db)
+            try record.insert(db)
         }
     }
 
@@ -46,7 +31,7 @@ extension Gateway {
             return try EmailAddress(text)
         }
         return try database.write { db in
-            let dossier = try Dossier(try requireDossier(name, db))
+            let dossier = try Dossier(try requireWritableDossier(name, db))
             try RouteRecord(dossier: name, kind: kind.rawValue, addresses: checked.map(\.value).joined(separator: ","),
                             attach: attach.rawValue, dispatch: dispatch?.rawValue, maxSize: maxSize?.bytes).save(db)
             // Release what waited for this route (and nothing held for another reason).

@@ -7,8 +7,8 @@ extension Gateway {
     /// predecessor was already sent is released this way too. Returns the new delivery's id.
     public func resend(dossier name: String, documentID: Int64, route routeKind: DocumentKind?) throws -> Int64 {
         let id: Int64 = try database.write { db in
+            _ = try requireWritableDossier(name, db)
             guard var document = try DocumentRecord.fetchOne(db, key: documentID), document.dossier == name else {
-                _ = try requireDossier(name, db)
                 throw InvalidInput("dossier '\(name)' has no document \(documentID)")
             }
             if let newer = document.supersededBy {

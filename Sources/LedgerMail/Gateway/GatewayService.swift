@@ -14,6 +14,8 @@ public struct GatewayService: Service {
     }
 
     public func run() async throws {
+        gateway.logger.event("start", "ledgermail run started (a pass every \(interval))")
+        defer { gateway.logger.event("stop", "ledgermail run stopped") }
         var failures = 0
         while !Task.isShuttingDownGracefully {
             let report = await gateway.runOnce()
@@ -57,7 +59,12 @@ extension Gateway {
             }
         }
         if settings.imap != nil {
-            do { report.inbox = try await readInbox() } catch {
+            do {
+                let inbox = try await readInbox()
+                report.inbox = inbox
+                logger.event("inbox", level: inbox.read == 0 ? .debug : .info,
+                             "inbox pass: \(inbox.read) read, \(inbox.bounces) bounce(s) applied, \(inbox.unmatched) unmatched")
+            } catch {
                 report.errors.append("inbox: \(error)")
                 logger.error("inbox pass failed: \(error)")
             }

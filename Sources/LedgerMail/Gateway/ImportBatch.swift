@@ -24,7 +24,7 @@ extension Gateway {
     /// which is then recorded, and a rerun stores it (what was stored is "already imported").
     public func importFiles(dossier name: String, files: [URL], declaredKind: DocumentKind? = nil,
                             batchSize: Int = importBatchSize, each: (URL, ImportResult) -> Void) throws {
-        let dossier = try self.dossier(named: name)
+        let dossier = try database.read { db in try Dossier(try requireWritableDossier(name, db)) }
         for start in stride(from: 0, to: files.count, by: max(1, batchSize)) {
             let batch = Array(files[start..<min(files.count, start + max(1, batchSize))])
             let results: [ImportResult]

@@ -23,7 +23,7 @@ extension Gateway {
     /// All or nothing: the bytes are in the store before the one transaction that records them.
     /// `importFiles` does the same for many files, a batch at a time.
     public func importFile(dossier name: String, file: URL, declaredKind: DocumentKind? = nil) throws -> ImportOutcome {
-        let dossier = try self.dossier(named: name)
+        let dossier = try database.read { db in try Dossier(try requireWritableDossier(name, db)) }
         switch try importBatch([file], dossier: dossier, declaredKind: declaredKind)[0] {
         case .done(let outcome): return outcome
         case .skipped(let reason): throw KindNeeded(description: reason)
@@ -129,7 +129,7 @@ extension Gateway {
     /// Releases a held document as `kind` (a person decided): it is scheduled by its route.
     public func review(dossier name: String, documentID: Int64, kind: DocumentKind) throws -> DeliveryState {
         try database.write { db in
-            let dossier = try Dossier(try requireDossier(name, db))
+            let dossier = try Dossier(try requireWritableDossier(name, db))
             guard var document = try DocumentRecord.fetchOne(db, key: documentID), document.dossier == name else {
                 throw InvalidInput("dossier '\(name)' has no document \(documentID)")
             }

@@ -4,6 +4,7 @@ import GRDB
 /// One document as `status` shows it: its deliveries and what came back. Encodes to the
 /// `status --json` line format (every key present, null when unknown: `NullWhenAbsent`).
 public struct DocumentStatus: Sendable, Encodable {
+    public var dossier: String
     public var id: Int64
     public var number: String
     @NullWhenAbsent public var kind: String?
@@ -11,12 +12,15 @@ public struct DocumentStatus: Sendable, Encodable {
     @NullWhenAbsent public var counterparty: String?
     public var file: String
     public var version: Int
+    /// The state of its latest delivery; `held` when it has none.
+    public var state: DeliveryState
     @NullWhenAbsent public var heldReason: String?
     public var deliveries: [DeliveryStatus]
     public var inbound: [InboundStatus]
 
     enum CodingKeys: String, CodingKey {
-        case id, number, kind, issueDate = "issue_date", counterparty, file, version, heldReason = "held_reason", deliveries, inbound
+        case dossier, id, number, kind, issueDate = "issue_date", counterparty, file, version, state,
+             heldReason = "held_reason", deliveries, inbound
     }
 }
 
@@ -69,11 +73,15 @@ public struct InboundStatus: Sendable, Encodable {
 extension Gateway {
     /// Every current document of the dossier (older versions stay in history), oldest first.
     public func status(dossier name: String) throws -> [DocumentStatus] {
+        try status(DocumentFilter(dossier: name))
+    }
+
+    /// The current documents the filter selects (every dossier's when it names none), by
+    /// dossier then id.
+    public func status(_ filter: DocumentFilter) throws -> [DocumentStatus] {
         try database.read { db in
-            _ = try requireDossier(name, db)
-            let documents = try DocumentRecord.filter(Column("dossier") == name && Column("supersededBy") == nil)
-                .order(Column("id")).fetchAll(db)
-            return try documents.map { document in
+            if let name = filter.dossier { _ = try requireDossier(name, db) }
+            return try DocumentRecord.matching(filter, db).map { document, state in
                 let deliveries = try DeliveryRecord.filter(Column("documentID") == document.id!).order(Column("id")).fetchAll(db)
                 var inbound: [InboundStatus] = []
                 let statuses = try deliveries.map { delivery -> DeliveryStatus in
@@ -92,9 +100,9 @@ extension Gateway {
                         bounce: bounce)
                 }
                 return DocumentStatus(
-                    id: document.id!, number: document.number, kind: document.kind, issueDate: document.issueDate,
+                    dossier: document.dossier, id: document.id!, number: document.number, kind: document.kind, issueDate: document.issueDate,
                     counterparty: document.counterparty, file: document.fileName, version: document.version,
-                    heldReason: document.heldReason, deliveries: statuses, inbound: inbound)
+                    state: state, heldReason: document.heldReason, deliveries: statuses, inbound: inbound)
             }
         }
     }

@@ -75,6 +75,9 @@ extension Gateway {
                                                cursorKey: server.cursorKey)
                 report.read += 1
                 if effect.changedDelivery { report.bounces += 1 }
+                if let event = effect.event {
+                    logger.event(event.name, level: event.name == "bounce" ? .warning : .info, event.message, event.fields)
+                }
                 if effect.unmatched { report.unmatched += 1 }
                 if effect.duplicate { report.duplicates += 1 }
                 if effect.unreadable {
@@ -97,6 +100,14 @@ extension Gateway {
         var unmatched = false
         var duplicate = false
         var unreadable = false
+        /// What the service log says about it: a bounce applied, or a reply tied to a delivery.
+        var event: InboundEvent?
+    }
+
+    struct InboundEvent {
+        var name: String
+        var message: String
+        var fields: KeyValuePairs<String, String?>
     }
 
     /// Classifies one message and records it with its effect, in one transaction with the cursor.
@@ -152,10 +163,21 @@ extension Gateway {
                     try RecipientRecord.filter(Column("deliveryID") == id && Column("address") == failed.address)
                         .updateAll(db, Column("state").set(to: DeliveryState.bounced.rawValue))
                     effect.changedDelivery = true
+                    let dossier = try DocumentRecord.fetchOne(db, key: delivery.documentID)?.dossier
+                    effect.event = InboundEvent(
+                        name: "bounce", message: "bounce applied to delivery \(id): \(failed.address) \(failed.status ?? "")",
+                        fields: ["dossier": dossier, "document": "\(delivery.documentID)", "route": delivery.routeKind,
+                                 "recipients": failed.address, "reply": failed.diagnostic ?? failed.reason])
                 }
             }
             effect.unmatched = deliveryID == nil
             effect.unreadable = unreadable
+            if classification.kind == .reply, let id = deliveryID, let delivery = try DeliveryRecord.fetchOne(db, key: id) {
+                let dossier = try DocumentRecord.fetchOne(db, key: delivery.documentID)?.dossier
+                effect.event = InboundEvent(
+                    name: "reply", message: "reply from \((classification.from ?? "?").singleLine) about delivery \(id)",
+                    fields: ["dossier": dossier, "document": "\(delivery.documentID)", "route": delivery.routeKind])
+            }
             var record = InboundRecord(
                 id: nil, receivedAt: clock(), folder: folder, uidValidity: Int64(uidValidity), uid: Int64(uid),
                 kind: classification.kind.rawValue, fromAddress: classification.from, subject: classification.subject,

@@ -61,6 +61,15 @@ public struct Period: Sendable, Equatable, CustomStringConvertible {
         return day
     }
 
+    /// When the quarter holding `date` began, in `zone` (its first day at midnight there).
+    public static func quarterStart(containing date: Date, in zone: TimeZone) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let parts = calendar.dateComponents([.year, .month], from: date)
+        let firstMonth = ((parts.month ?? 1) - 1) / 3 * 3 + 1
+        return calendar.date(from: DateComponents(year: parts.year, month: firstMonth, day: 1)) ?? date
+    }
+
     private static func daysIn(year: Int, month: Int) -> Int {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!

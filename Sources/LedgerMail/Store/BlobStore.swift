@@ -102,6 +102,11 @@ public struct BlobStore: Sendable {
         return .memory(try get(hash))
     }
 
+    /// Removes a stored file no row refers to any more (a removed dossier's). Already gone is fine.
+    func remove(_ hash: String) throws {
+        do { try FileManager.default.removeItem(at: url(for: hash)) } catch CocoaError.fileNoSuchFile {}
+    }
+
     /// The bytes stored under `hash`. Missing is `StorageError` (nothing will bring them back
     /// by waiting); present but unreadable (permissions, I/O, too many open files) is
     /// `BlobUnreadable`, which may pass.

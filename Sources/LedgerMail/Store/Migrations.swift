@@ -149,6 +149,15 @@ enum Migrations {
                 t.column("sentAt", .datetime).notNull()
             }
         }
+        migrator.registerMigration("dossiers: archive, a document's latest delivery") { db in
+            try db.alter(table: "dossier") { t in
+                t.add(column: "archivedAt", .datetime)
+            }
+            // A document's state is its latest delivery's: found by (documentID, id) without a scan.
+            try db.create(index: "delivery_latest", on: "delivery", columns: ["documentID", "id"])
+            try db.create(index: "document_current", on: "document", columns: ["dossier", "supersededBy", "id"])
+        }
+        registerAccounts(&migrator)
         return migrator
     }
 }

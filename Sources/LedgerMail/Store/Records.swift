@@ -16,6 +16,8 @@ struct DossierRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
     var accountant: String
     var timeZone: String
     var createdAt: Date
+    /// Set when the dossier was archived: its documents and history stay, read-only.
+    var archivedAt: Date?
 }
 
 struct RouteRecord: Codable, FetchableRecord, PersistableRecord, Sendable {

@@ -91,8 +91,8 @@ struct CommandLineTests {
     }
 
     @Test("every command's --help shows an example", arguments: [
-        ["init"], ["dossier", "add"], ["dossier", "show"], ["route", "set"], ["route", "list"], ["import"], ["send"],
-        ["run"], ["status"], ["review"],
+        ["init"], ["dossier", "add"], ["dossier", "set"], ["dossier", "show"], ["dossier", "list"], ["dossier", "remove"],
+        ["route", "set"], ["route", "remove"], ["route", "list"], ["import"], ["send"], ["run"], ["status"], ["review"],
     ])
     func helpHasExample(command: [String]) {
         let result = CommandLine.run(command + ["--help"], in: directory)
@@ -111,7 +111,8 @@ extension CommandLine {
     static let binary = MailStack.repository.appendingPathComponent(".build/debug/ledgermail")
     static var binaryExists: Bool { FileManager.default.isExecutableFile(atPath: binary.path) }
 
-    static func run(_ arguments: [String], in directory: URL) -> (status: Int32, output: String) {
+    /// Runs the binary; `input`, when given, is its standard input.
+    static func run(_ arguments: [String], in directory: URL, input: String? = nil) -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -122,7 +123,13 @@ extension CommandLine {
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
+        let stdin = Pipe()
+        if input != nil { process.standardInput = stdin }
         do { try process.run() } catch { return (-1, "\(error)") }
+        if let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try? stdin.fileHandleForWriting.close()
+        }
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))

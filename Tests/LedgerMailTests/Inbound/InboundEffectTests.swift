@@ -92,7 +92,9 @@ struct InboundEffectTests {
         _ = try record(try bounce(for: id), uid: 1)
         var report = SendReport()
         let accepted = SMTPTransfer(outcome: .accepted(SMTPReply(code: 250, text: "250 2.0.0 Ok")), recipientReplies: [:], newConnections: 0)
-        try gateway.record(accepted, deliveryID: id, recipients: [try EmailAddress("nobody@acct.test")], into: &report)
+        let mail = Gateway.PreparedMail(message: MIMEPieces(message: Data()), recipients: [try EmailAddress("nobody@acct.test")],
+                                        about: .init(dossier: "acme", documentID: 1, number: "1", route: .purchaseInvoice))
+        try gateway.record(accepted, deliveryID: id, mail: mail, into: &report)
         #expect(try state(id) == "bounced")
         #expect(report.failed == 1 && report.problems.first?.contains("bounce stands") == true, "\(report.problems)")
     }

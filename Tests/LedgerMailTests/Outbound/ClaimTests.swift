@@ -33,7 +33,7 @@ struct ClaimTests {
         let saved = try Data(contentsOf: ublFile)
         try FileManager.default.removeItem(at: ublFile)
         try FileManager.default.createDirectory(at: ublFile, withIntermediateDirectories: false)   // reads fail, the path exists
-        guard case .postponed(let reason)? = try gateway.claim(deliveryID: deliveryID) else {
+        guard case .postponed(let reason, _)? = try gateway.claim(deliveryID: deliveryID) else {
             Issue.record("not postponed")
             return
         }
@@ -53,7 +53,7 @@ struct ClaimTests {
     @Test("a stored file that is gone fails the delivery, saying which")
     func missingBlobFails() throws {
         try FileManager.default.removeItem(at: ublFile)
-        guard case .refused(let reason)? = try gateway.claim(deliveryID: deliveryID) else {
+        guard case .refused(let reason, _)? = try gateway.claim(deliveryID: deliveryID) else {
             Issue.record("not refused")
             return
         }

@@ -68,9 +68,17 @@ extension Gateway {
         let transfer = await client.send(envelopeFrom: try settings.requireBounceAddress(), recipients: recipients,
                                          message: message)
         guard case .accepted = transfer.outcome else {
-            throw StorageError("\(what) was not sent: \(Self.reason(transfer))")
+            throw MailNotAccepted(what: what, reason: Self.reason(transfer))
         }
         logger.info("sent \(what) to \(recipients.map(\.value).joined(separator: ", "))")
         return message.count
     }
+}
+
+/// The mail server did not take a mail that is not a document (a notification, a self-mail
+/// part, a route test): nothing else was changed; the same action can be tried again.
+public struct MailNotAccepted: Error, Sendable, CustomStringConvertible {
+    public let what: String
+    public let reason: String
+    public var description: String { "\(what) was not sent: \(reason); try again once the mail server takes mail" }
 }

@@ -27,17 +27,19 @@ extension Gateway {
             switch try await runBlocking({ [self] in try claim(deliveryID: id) }) {
             case .none:
                 break
-            case .refused(let reason):
+            case .refused(let reason, let mail):
                 report.failed += 1
                 report.problems.append("delivery \(id) failed: \(reason)")
-            case .postponed(let reason):
+                logger.event("failed", level: .warning, "delivery \(id) failed before sending: \(reason)", mail.fields(reply: reason))
+            case .postponed(let reason, let mail):
                 report.deferred += 1
                 report.problems.append("delivery \(id) deferred: \(reason)")
+                logger.event("deferred", level: .notice, "delivery \(id) postponed: \(reason)", mail.fields(reply: reason))
             case .ready(let prepared):
                 let envelope = verp.envelopeSender(bounceAddress: bounceAddress, deliveryID: id)
                 let transfer = await client.send(envelopeFrom: envelope, recipients: prepared.recipients, message: prepared.message)
                 report.connections += transfer.newConnections
-                try record(transfer, deliveryID: id, recipients: prepared.recipients, into: &report)
+                try record(transfer, deliveryID: id, mail: prepared, into: &report)
             }
             progress?(index + 1, ids.count)
         }
@@ -85,14 +87,29 @@ extension Gateway {
         /// Large stored files are read as the mail is uploaded, never held whole.
         var message: MIMEPieces
         var recipients: [EmailAddress]
+        var about: MailSubject
+    }
+
+    /// Which document a mail is about, for the log.
+    struct MailSubject: Sendable {
+        var dossier: String
+        var documentID: Int64
+        var number: String
+        var route: DocumentKind
+
+        func fields(recipients: [EmailAddress] = [], reply: String?, nextTry: Date? = nil) -> KeyValuePairs<String, String?> {
+            ["dossier": dossier, "document": "\(documentID)", "route": route.rawValue,
+             "recipients": recipients.isEmpty ? nil : recipients.map(\.value).joined(separator: ","), "reply": reply,
+             "next_try": nextTry.map { $0.formatted(.iso8601) }]
+        }
     }
 
     enum Claim: Sendable {
         case ready(PreparedMail)
         /// The mail cannot be made as the route wants it (too big, nothing to attach): `failed`.
-        case refused(String)
+        case refused(String, MailSubject)
         /// A stored file could not be read just now: `deferred`, tried again on the next pass.
-        case postponed(String)
+        case postponed(String, MailSubject)
     }
 
     /// Composes a waiting delivery's mail (outside any write transaction: a 50 MB mail must not
@@ -110,6 +127,7 @@ extension Gateway {
         }) else { return nil }
 
         let now = clock()
+        let about = MailSubject(dossier: dossier.name, documentID: document.id!, number: document.number, route: kind)
         /// `dueAt` only when given: the due time read before composing may be stale by now.
         func settle(_ state: DeliveryState, _ reason: String, dueAt: Date? = nil) throws {
             var assignments = [Column("state").set(to: state.rawValue), Column("lastReply").set(to: reason),
@@ -138,11 +156,11 @@ extension Gateway {
         } catch let error as BlobUnreadable {
             // Not an attempt (nothing went out): waits retry.first, then the next pass tries again.
             try settle(.deferred, "\(error)", dueAt: now.addingTimeInterval(settings.retry.first))
-            return .postponed("\(error)")
+            return .postponed("\(error)", about)
         } catch {
             let reason = (error as? InvalidInput)?.message ?? "the mail could not be made: \(error)"
             try settle(.failed, reason)
-            return .refused(reason)
+            return .refused(reason, about)
         }
         let claimed = try database.write { db in
             try DeliveryRecord.filter(Column("id") == deliveryID && waiting.contains(Column("state")))
@@ -150,17 +168,18 @@ extension Gateway {
                            Column("attempts").set(to: delivery.attempts + 1),
                            Column("firstAttemptAt").set(to: delivery.firstAttemptAt ?? now), Column("updatedAt").set(to: now))
         }
-        return claimed == 1 ? .ready(PreparedMail(message: message, recipients: recipients)) : nil
+        return claimed == 1 ? .ready(PreparedMail(message: message, recipients: recipients, about: about)) : nil
     }
 
     /// Writes what the server said: per recipient, and the delivery's new state.
-    func record(_ transfer: SMTPTransfer, deliveryID: Int64, recipients: [EmailAddress], into report: inout SendReport) throws {
+    func record(_ transfer: SMTPTransfer, deliveryID: Int64, mail: PreparedMail, into report: inout SendReport) throws {
         let now = clock()
-        let state: String = try database.write { db in
+        let recipients = mail.recipients
+        let (state, nextTry): (String, Date?) = try database.write { db in
             // Only the claim this pass made is settled here: a bounce the inbox applied meanwhile
             // (an earlier attempt that did arrive, then bounced) stands.
-            guard var delivery = try DeliveryRecord.fetchOne(db, key: deliveryID) else { return "" }
-            guard delivery.state == DeliveryState.sending.rawValue else { return delivery.state }
+            guard var delivery = try DeliveryRecord.fetchOne(db, key: deliveryID) else { return ("", nil) }
+            guard delivery.state == DeliveryState.sending.rawValue else { return (delivery.state, nil) }
             try RecipientRecord.filter(Column("deliveryID") == deliveryID).deleteAll(db)
             for address in recipients {
                 let reply = transfer.recipientReplies[address.value]
@@ -201,22 +220,28 @@ extension Gateway {
                 delivery.dueAt = nil
             }
             try delivery.update(db)
-            return delivery.state
+            return (delivery.state, delivery.dueAt)
         }
         let reason = Self.reason(transfer)
+        let fields = mail.about.fields(recipients: recipients, reply: reason, nextTry: nextTry)
+        let document = "document \(mail.about.documentID) (\(mail.about.number.singleLine))"
         switch state {
-        case DeliveryState.sent.rawValue: report.sent += 1
+        case DeliveryState.sent.rawValue:
+            report.sent += 1
+            logger.event("sent", "\(document) sent to its \(mail.about.route.rawValue) route", fields)
         case DeliveryState.deferred.rawValue:
             report.deferred += 1
             report.problems.append("delivery \(deliveryID) deferred: \(reason)")
+            logger.event("deferred", level: .notice, "\(document) deferred, tried again later", fields)
         case DeliveryState.bounced.rawValue:
             report.failed += 1
             report.problems.append("delivery \(deliveryID) bounced while it was being sent again; the bounce stands")
+            logger.event("bounced", level: .warning, "\(document) bounced while it was being sent again", fields)
         default:
             report.failed += 1
             report.problems.append("delivery \(deliveryID) failed: \(reason)")
+            logger.event("failed", level: .warning, "\(document) failed", fields)
         }
-        logger.info("delivery \(deliveryID): \(state) — \(reason)")
     }
 
     static func reason(_ transfer: SMTPTransfer) -> String {

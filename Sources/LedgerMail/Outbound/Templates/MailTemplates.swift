@@ -49,7 +49,9 @@ struct MailTemplates: Sendable {
 public enum ResourceLocator {
     public static func find(_ folder: String, marker: String) -> URL? {
         var candidates: [URL] = []
-        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath()
+        // The running file itself (/proc/self/exe): argv[0] is a bare name when found on PATH.
+        let executable = (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments.first ?? "."))
+            .resolvingSymlinksInPath()
         var directory = executable.deletingLastPathComponent()
         candidates.append(directory.appendingPathComponent("../share/ledgermail"))
         for _ in 0..<6 {

@@ -1,0 +1,136 @@
+import Foundation
+import GRDB
+import HummingbirdBcrypt
+
+/// Why a login was refused. The same answer for an unknown address and a wrong password, so
+/// a login form never tells which addresses have an account.
+public enum LoginRefusal: Error, Sendable, Equatable, CustomStringConvertible {
+    case wrongCredentials
+    /// Too many failures for this address lately: wait, whatever the password.
+    case throttled(retryAfter: Duration)
+
+    public var description: String {
+        switch self {
+        case .wrongCredentials: "wrong e-mail address or password"
+        case .throttled(let wait): "too many failed logins for this address: try again in \(wait.components.seconds / 60 + 1) minute(s)"
+        }
+    }
+}
+
+/// The people who log in and the dossiers each may see: one job, over the store.
+public struct AccountBook: Sendable {
+    let database: LedgerDatabase
+    let clock: @Sendable () -> Date
+    /// Failures within `window` that close the door for the rest of it.
+    static let failuresAllowed = 5
+    static let window: TimeInterval = 15 * 60
+
+    /// Adds an account linked to existing dossiers. The password is hashed (bcrypt) off the
+    /// cooperative pool: it is slow on purpose.
+    public func add(email: String, role: AccountRole, language: Language, dossiers: [String], password: String) async throws {
+        let address = try EmailAddress(email).value
+        try Self.checkPassword(password)
+        let hash = try await runBlocking { Bcrypt.hash(password, cost: 12) }
+        try database.write { db in
+            if try AccountRecord.exists(db, key: address) {
+                throw InvalidInput("an account for \(address) already exists: `ledgermail user link` gives it more dossiers")
+            }
+            try AccountRecord(email: address, role: role, language: language, passwordHash: hash, createdAt: clock()).insert(db)
+            try link(address, to: dossiers, db)
+        }
+    }
+
+    public func all() throws -> [Account] {
+        try database.read { db in
+            let links = Dictionary(grouping: try AccountDossierRecord.fetchAll(db), by: \.account)
+            return try AccountRecord.order(AccountRecord.Columns.email).fetchAll(db).map { record in
+                Account(record, dossiers: links[record.email, default: []].map(\.dossier).sorted())
+            }
+        }
+    }
+
+    public func account(_ email: String) throws -> Account? {
+        try database.read { db in
+            guard let record = try AccountRecord.fetchOne(db, key: email.lowercased()) else { return nil }
+            return Account(record, dossiers: try AccountDossierRecord.of(record.email).fetchAll(db).map(\.dossier))
+        }
+    }
+
+    public func remove(_ email: String) throws {
+        try database.write { db in
+            guard try AccountRecord.deleteOne(db, key: email.lowercased()) else { throw InvalidInput("no account for \(email.singleLine)") }
+        }
+    }
+
+    public func link(_ email: String, to dossiers: [String]) throws {
+        try database.write { db in
+            guard try AccountRecord.exists(db, key: email.lowercased()) else { throw InvalidInput("no account for \(email.singleLine)") }
+            try link(email.lowercased(), to: dossiers, db)
+        }
+    }
+
+    public func unlink(_ email: String, from dossiers: [String]) throws {
+        try database.write { db in
+            for dossier in dossiers {
+                guard try AccountDossierRecord.deleteOne(db, key: ["account": email.lowercased(), "dossier": dossier]) else {
+                    throw InvalidInput("\(email.singleLine) is not linked to dossier '\(dossier.singleLine)'")
+                }
+            }
+        }
+    }
+
+    /// The account when the password is right and the address is not throttled. Every
+    /// failure is recorded; a success clears them.
+    public func authenticate(email: String, password: String) async throws -> Account {
+        let address = email.trimmingCharacters(in: .whitespaces).lowercased()
+        let now = clock()
+        let since = now.addingTimeInterval(-Self.window)
+        let (record, failures) = try database.read { db in
+            (try AccountRecord.fetchOne(db, key: address), try LoginFailureRecord.recent(address, since: since).fetchAll(db))
+        }
+        if failures.count >= Self.failuresAllowed, let first = failures.map(\.failedAt).min() {
+            throw LoginRefusal.throttled(retryAfter: .seconds(max(1, Int(first.addingTimeInterval(Self.window).timeIntervalSince(now)))))
+        }
+        // A hash is checked even for an unknown address, so the answer takes as long either way.
+        let hash = record?.passwordHash ?? Self.decoyHash
+        let valid = try await runBlocking { Bcrypt.verify(password, hash: hash) }
+        guard let record, valid else {
+            try database.write { db in
+                try LoginFailureRecord.filter(LoginFailureRecord.Columns.failedAt < since).deleteAll(db)
+                try LoginFailureRecord(email: address, failedAt: now).insert(db)
+            }
+            throw LoginRefusal.wrongCredentials
+        }
+        try database.write { db in _ = try LoginFailureRecord.filter(LoginFailureRecord.Columns.email == address).deleteAll(db) }
+        return try account(record.email) ?? Account(record, dossiers: [])
+    }
+
+    private func link(_ email: String, to dossiers: [String], _ db: Database) throws {
+        for dossier in dossiers {
+            guard try DossierRecord.exists(db, key: dossier) else {
+                throw InvalidInput("no dossier named '\(dossier.singleLine)': `ledgermail dossier list` shows them")
+            }
+            try AccountDossierRecord(account: email, dossier: dossier).insert(db, onConflict: .ignore)
+        }
+    }
+
+    static func checkPassword(_ password: String) throws(InvalidInput) {
+        guard password.count >= 10 else { throw InvalidInput("the password must have at least 10 characters") }
+        // bcrypt reads 72 bytes at most: a longer one would be cut without a word.
+        guard password.utf8.count <= 72 else { throw InvalidInput("the password may have at most 72 bytes") }
+    }
+
+    /// A hash of nothing anyone can type, checked for unknown addresses.
+    static let decoyHash = Bcrypt.hash(UUID().uuidString + UUID().uuidString, cost: 12)
+}
+
+extension Account {
+    init(_ record: AccountRecord, dossiers: [String]) {
+        self.init(email: record.email, role: record.role, language: record.language, dossiers: dossiers)
+    }
+}
+
+extension Gateway {
+    /// The accounts of this install.
+    public var accounts: AccountBook { AccountBook(database: database, clock: clock) }
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+/// One stored file of a document, as the web pages, the export and the feed hand it out.
+public struct DocumentFile: Sendable, Equatable {
+    public enum Role: String, Sendable, Codable {
+        /// The UBL XML.
+        case ubl
+        /// The PDF (embedded in the UBL, beside it, or rendered).
+        case pdf
+        /// A file sent as it is: a CODA statement, a picture, a PDF without UBL.
+        case original
+    }
+
+    public var role: Role
+    /// The attachment name LedgerMail mails use (`V01_15000001.xml`).
+    public var name: String
+    public var mimeType: String
+    public var sha256: String
+}
+
+extension Gateway {
+    /// The files of a current document of the dossier, UBL first; nil when it has no such document.
+    public func files(of documentID: Int64, dossier: String) throws -> [DocumentFile]? {
+        try database.read { db in
+            guard let document = try DocumentRecord.fetchOne(db, key: documentID), document.dossier == dossier else { return nil }
+            return Self.files(of: document)
+        }
+    }
+
+    static func files(of document: DocumentRecord) -> [DocumentFile] {
+        var files: [DocumentFile] = []
+        if let ubl = document.ublSHA256 {
+            files.append(DocumentFile(role: .ubl, name: document.attachmentBase + ".xml", mimeType: "application/xml", sha256: ubl))
+        }
+        if let file = document.fileSHA256 {
+            files.append(DocumentFile(role: .original, name: document.attachmentBase + "." + (document.fileExtension ?? "bin"),
+                                      mimeType: document.fileMimeType ?? "application/octet-stream", sha256: file))
+        }
+        if let pdf = document.pdfSHA256 {
+            files.append(DocumentFile(role: .pdf, name: document.attachmentBase + ".pdf", mimeType: "application/pdf", sha256: pdf))
+        }
+        return files
+    }
+
+    /// A stored file's bytes.
+    public func contents(of file: DocumentFile) throws -> Data {
+        try blobs.get(file.sha256)
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+import ZIPFoundation
+
+extension Gateway {
+    /// Writes a period's documents as one ZIP file at `file`, a folder per kind
+    /// (`purchase-invoice/LEV_2026_0815.xml`), for the accountant to fetch himself. Written to
+    /// disk entry by entry, one stored file in memory at a time, never the whole archive.
+    public func exportPeriod(dossier name: String, period: Period, to file: URL) throws {
+        let documents = try status(DocumentFilter(dossier: name, period: period))
+        let archive = try Archive(url: file, accessMode: .create)
+        var used: Set<String> = []
+        for document in documents {
+            for stored in try files(of: document.id, dossier: name) ?? [] {
+                let folder = document.kind ?? "unknown"
+                var entry = "\(folder)/\(stored.name)"
+                if used.contains(entry) {
+                    // Another document has this name in this folder: its id keeps both.
+                    let url = URL(fileURLWithPath: stored.name)
+                    entry = "\(folder)/\(url.deletingPathExtension().lastPathComponent)_\(document.id).\(url.pathExtension)"
+                }
+                used.insert(entry)
+                let data = try contents(of: stored)
+                try archive.addEntry(with: entry, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) {
+                    position, size in data.subdata(in: Int(position)..<Int(position) + size)
+                }
+            }
+        }
+    }
+}

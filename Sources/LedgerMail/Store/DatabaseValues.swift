@@ -1,0 +1,5 @@
+import GRDB
+
+// The domain's enums as database values: stored by their raw value, compared as themselves.
+extension DeliveryState: DatabaseValueConvertible {}
+extension DocumentKind: DatabaseValueConvertible {}

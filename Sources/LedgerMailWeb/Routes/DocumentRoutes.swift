@@ -1,0 +1,109 @@
+import Foundation
+import Hummingbird
+import LedgerMail
+
+/// The delivery log: the documents with their state, each one's deliveries and what came back.
+extension WebApp {
+    func addDocumentRoutes(to router: Router<WebContext>) {
+        router.get("/dossiers/:dossier/documents") { request, context in
+            let visit = try visit(context)
+            let dossier = try dossier(context, for: visit)
+            let query = request.uri.queryParameters
+            let filter = DocumentFilter(
+                dossier: dossier.name,
+                states: try Set(query.getAll("state").filter { !$0.isEmpty }.map { try Self.choice(DeliveryState.self, $0, field: "state") }),
+                kinds: try Set(query.getAll("kind").filter { !$0.isEmpty }.map { try Self.choice(DocumentKind.self, $0, field: "kind") }),
+                period: try query.get("period").flatMap { $0.isEmpty ? nil : try Period(parsing: $0) })
+            var values = visit.values
+            values["dossier"] = dossierValues(dossier, visit: visit)
+            let documents = try gateway.status(filter)
+            values["documents"] = documents.map(documentRow)
+            values["has_documents"] = !documents.isEmpty
+            values["filter_period"] = query.get("period") ?? ""
+            values["states"] = DeliveryState.allCases.map { ["value": $0.rawValue, "selected": filter.states.contains($0)] }
+            values["kinds"] = DocumentKind.allCases.map { ["value": $0.rawValue, "selected": filter.kinds.contains($0)] }
+            return pages.render("documents", language: visit.account.language, values)
+        }
+        router.get("/dossiers/:dossier/documents/:id") { _, context in
+            let visit = try visit(context)
+            let dossier = try dossier(context, for: visit)
+            let document = try document(context, in: dossier)
+            var values = visit.values
+            values["dossier"] = dossierValues(dossier, visit: visit)
+            values["document"] = documentRow(document)
+            values["deliveries"] = document.deliveries.map(deliveryValues)
+            values["has_inbound"] = !document.inbound.isEmpty
+            values["inbound"] = document.inbound.map { ["kind": $0.kind, "from": $0.from ?? "", "summary": $0.summary,
+                                                         "received": $0.receivedAt.formatted(.iso8601)] }
+            values["files"] = (try gateway.files(of: document.id, dossier: dossier.name) ?? []).map {
+                ["name": $0.name, "role": $0.role.rawValue, "is_pdf": $0.role == .pdf]
+            }
+            values["held"] = document.state == .held
+            values["routes"] = DocumentKind.allCases.map { ["value": $0.rawValue, "selected": $0.rawValue == document.kind] }
+            return pages.render("document", language: visit.account.language, values)
+        }
+        router.get("/dossiers/:dossier/documents/:id/pdf") { _, context in try file(context, role: .pdf, disposition: "inline") }
+        router.get("/dossiers/:dossier/documents/:id/ubl") { _, context in try file(context, role: .ubl, disposition: "attachment") }
+        router.post("/dossiers/:dossier/documents/:id/resend") { request, context in
+            let visit = try visit(context)
+            let dossier = try dossier(context, for: visit, manage: true)
+            let document = try document(context, in: dossier)
+            let form = try await postedForm(request, context)
+            let route = try form.value("route").map { try Self.choice(DocumentKind.self, $0, field: "route") }
+            _ = try gateway.resend(dossier: dossier.name, documentID: document.id, route: route)
+            return Response.redirect(to: "/dossiers/\(dossier.name)/documents/\(document.id)")
+        }
+        router.post("/dossiers/:dossier/documents/:id/review") { request, context in
+            let visit = try visit(context)
+            let dossier = try dossier(context, for: visit, manage: true)
+            let document = try document(context, in: dossier)
+            let form = try await postedForm(request, context)
+            let kind = try Self.choice(DocumentKind.self, form.value("kind") ?? "", field: "kind")
+            _ = try gateway.review(dossier: dossier.name, documentID: document.id, kind: kind)
+            return Response.redirect(to: "/dossiers/\(dossier.name)/documents/\(document.id)")
+        }
+    }
+
+    func document(_ context: WebContext, in dossier: Dossier) throws -> DocumentStatus {
+        guard let id = context.parameters.get("id", as: Int64.self),
+              let document = try gateway.status(DocumentFilter(dossier: dossier.name, documentID: id)).first else {
+            throw DocumentNotFound()
+        }
+        return document
+    }
+
+    /// A document's UBL or PDF as stored, for anyone who sees the dossier.
+    func file(_ context: WebContext, role: DocumentFile.Role, disposition: String) throws -> Response {
+        let visit = try visit(context)
+        let dossier = try dossier(context, for: visit)
+        let document = try document(context, in: dossier)
+        guard let file = try gateway.files(of: document.id, dossier: dossier.name)?.first(where: { $0.role == role }) else {
+            throw DocumentNotFound()
+        }
+        var response = Response(status: .ok, body: .init(byteBuffer: ByteBuffer(bytes: try gateway.contents(of: file))))
+        response.headers[.contentType] = file.mimeType
+        response.headers[.contentDisposition] = "\(disposition); filename=\"\(file.name)\""
+        response.headers[.eTag] = "\"\(file.sha256)\""
+        return response
+    }
+
+    /// Values for the templates: an absent value is left out, so `{{#key}}` sections skip it.
+    func documentRow(_ document: DocumentStatus) -> [String: Any] {
+        present(["id": document.id, "number": document.number, "kind": document.kind, "state": document.state.rawValue,
+                 "issue_date": document.issueDate, "counterparty": document.counterparty, "file": document.file,
+                 "version": document.version, "held_reason": document.heldReason])
+    }
+
+    func deliveryValues(_ delivery: DeliveryStatus) -> [String: Any] {
+        present([
+            "id": delivery.id, "route": delivery.route, "state": delivery.state.rawValue, "attempts": delivery.attempts,
+            "sent_at": delivery.sentAt?.formatted(.iso8601), "last_reply": delivery.lastReply,
+            "has_recipients": !delivery.recipients.isEmpty,
+            "recipients": delivery.recipients.map { present(["address": $0.address, "state": $0.state, "reply": $0.smtpReply]) },
+            "bounce": delivery.bounce.map { present(["recipient": $0.recipient, "status": $0.status, "reason": $0.reason,
+                                                     "diagnostic": $0.diagnostic]) },
+        ])
+    }
+
+    func present(_ values: [String: Any?]) -> [String: Any] { values.compactMapValues { $0 } }
+}

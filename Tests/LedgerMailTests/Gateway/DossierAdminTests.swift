@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+@testable import LedgerMail
+
+/// An office's everyday dossier work on a real store: the overview, changing a dossier,
+/// removing or archiving one, taking a route away.
+@Suite("Dossier administration")
+struct DossierAdminTests {
+    let test: TestGateway
+    var gateway: Gateway { test.gateway }
+
+    init() throws {
+        test = try TestGateway.make()
+        try test.addDossier("acme")
+        try test.addDossier("beta")
+    }
+
+    func state(_ documentID: Int64) throws -> DeliveryState? {
+        try gateway.status(DocumentFilter()).first { $0.id == documentID }?.state
+    }
+
+    /// A document that was tried and failed for good (over its route's cap): nothing waits.
+    func failedDocument(in dossier: String) async throws -> Int64 {
+        try gateway.setRoute(dossier: dossier, kind: .purchaseInvoice, addresses: ["inkoop@acct.test"], maxSize: ByteSize(bytes: 100))
+        guard case .stored(let id, _, _, _, _, _) = try gateway.importFile(dossier: dossier, file: Samples.purchaseInvoice) else {
+            throw StackError("import")
+        }
+        let report = try await gateway.send(dossier: dossier, selection: .everythingWaiting)
+        #expect(report.failed == 1)
+        return id
+    }
+
+    @Test("dossier list counts each dossier's current documents by their latest delivery's state")
+    func overviewCounts() throws {
+        try gateway.setRoute(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
+        for file in [Samples.purchaseInvoice, Samples.salesInvoice, Samples.unknownParty] {
+            _ = try gateway.importFile(dossier: "acme", file: file)
+        }
+        let overview = try gateway.dossierOverview()
+        #expect(overview.map(\.name) == ["acme", "beta"])
+        #expect(overview[0].documents == 3 && overview[0].states == [.scheduled: 1, .held: 2], "\(overview[0])")
+        #expect(overview[0].lastActivity != nil && overview[0].sentThisQuarter == 0)
+        #expect(overview[1].documents == 0 && overview[1].states.isEmpty && overview[1].lastActivity == nil)
+    }
+
+    @Test("dossier set changes only what it names, and show reads it back")
+    func setThenShow() throws {
+        _ = try gateway.updateDossier("acme", DossierFields(company: "Acme NV", dispatch: .endOfMonth))
+        let dossier = try gateway.dossier(named: "acme")
+        #expect(dossier.company == "Acme NV" && dossier.dispatch == .endOfMonth)
+        #expect(dossier.from.displayName == "Acme BV" && dossier.accountant.value == "boekhouder@acct.test")
+        #expect(throws: InvalidInput.self) { try gateway.updateDossier("acme", DossierFields(vat: "BE0123456748")) }
+        #expect(throws: InvalidInput.self) { try gateway.updateDossier("acme", DossierFields()) }
+        #expect(try gateway.dossier(named: "acme").enterpriseNumber == "0123456749", "a refused change changes nothing")
+    }
+
+    @Test("a new VAT number re-checks held documents: one it now matches goes to its route")
+    func vatChangeReleasesHeld() throws {
+        try gateway.setRoute(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
+        guard case .stored(let id, nil, .held, _, _, _) = try gateway.importFile(dossier: "acme", file: Samples.unknownParty) else {
+            Issue.record("the unknown party's invoice should be held")
+            return
+        }
+        // The invoice's customer is 0555123476: that number makes it a purchase invoice.
+        let report = try gateway.updateDossier("acme", DossierFields(vat: "BE0555123476"))
+        #expect(report.released == [id])
+        let document = try #require(try gateway.status(dossier: "acme").first { $0.id == id })
+        #expect(document.kind == "purchase-invoice" && document.state == .scheduled && document.heldReason == nil)
+    }
+
+    @Test("remove is refused while a document waits, and names what waits")
+    func removeRefusedWhileWaiting() throws {
+        try gateway.setRoute(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
+        _ = try gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice)
+        let error = #expect(throws: DossierStillBusy.self) { try gateway.removeDossier("acme", archive: false) }
+        #expect(error?.description.contains("1 scheduled") == true)
+        #expect(throws: DossierStillBusy.self) { try gateway.removeDossier("acme", archive: true) }
+        #expect(try gateway.status(dossier: "acme").count == 1)
+    }
+
+    @Test("archive keeps the documents and history readable and refuses every change")
+    func archiveIsReadOnly() async throws {
+        guard MailStack.available else { return }
+        let id = try await failedDocument(in: "acme")
+        try gateway.removeDossier("acme", archive: true)
+        #expect(try gateway.status(dossier: "acme").map(\.id) == [id])
+        #expect(try gateway.dossierOverview().first { $0.name == "acme" }?.archived == true)
+        #expect(throws: DossierArchived.self) { try gateway.importFile(dossier: "acme", file: Samples.salesInvoice) }
+        #expect(throws: DossierArchived.self) { try gateway.setRoute(dossier: "acme", kind: .salesInvoice, addresses: ["verkoop@acct.test"]) }
+        #expect(throws: DossierArchived.self) { try gateway.resend(dossier: "acme", documentID: id, route: nil) }
+        #expect(throws: DossierArchived.self) { try gateway.updateDossier("acme", DossierFields(company: "X")) }
+    }
+
+    @Test("remove deletes the dossier and the stored files no other dossier uses")
+    func removeDeletesOnlyOrphans() async throws {
+        guard MailStack.available else { return }
+        let acme = try await failedDocument(in: "acme")
+        let beta = try await failedDocument(in: "beta")   // the same bytes: the same stored files
+        let hashes = try gateway.database.read { db in try DocumentRecord.fetchOne(db, key: acme)?.ublSHA256 }
+        let ubl = try #require(hashes)
+        try gateway.removeDossier("acme", archive: false)
+        #expect(throws: InvalidInput.self) { try gateway.status(dossier: "acme") }
+        #expect(try gateway.blobs.get(ubl).count > 0, "beta still uses the file")
+        try gateway.removeDossier("beta", archive: false)
+        #expect(!FileManager.default.fileExists(atPath: gateway.blobs.url(for: ubl).path))
+        #expect(try gateway.dossierOverview().isEmpty && beta > acme)
+    }
+
+    @Test("route remove holds the kind's waiting documents with that reason; route set releases them")
+    func routeRemoveHolds() throws {
+        try gateway.setRoute(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test", "divers@acct.test"])
+        guard case .stored(let id, _, .scheduled, _, _, _) = try gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice) else {
+            Issue.record("not scheduled")
+            return
+        }
+        #expect(try gateway.removeRoute(dossier: "acme", kind: .purchaseInvoice, addresses: ["divers@acct.test"]) == 0)
+        #expect(try gateway.routes(dossier: "acme").first?.addresses.map(\.value) == ["inkoop@acct.test"])
+        #expect(try state(id) == .scheduled)
+        #expect(throws: InvalidInput.self) { try gateway.removeRoute(dossier: "acme", kind: .purchaseInvoice, addresses: ["x@acct.test"]) }
+
+        #expect(try gateway.removeRoute(dossier: "acme", kind: .purchaseInvoice) == 1)
+        let held = try #require(try gateway.status(dossier: "acme").first)
+        #expect(held.state == .held && held.heldReason?.contains("no route for purchase-invoice") == true)
+        #expect(try gateway.setRoute(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"]) == 1)
+        #expect(try state(id) == .scheduled)
+    }
+
+    @Test("status across dossiers narrows by state and kind")
+    func statusFilters() throws {
+        for dossier in ["acme", "beta"] {
+            try gateway.setRoute(dossier: dossier, kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
+            _ = try gateway.importFile(dossier: dossier, file: Samples.purchaseInvoice)
+            _ = try gateway.importFile(dossier: dossier, file: Samples.salesInvoice)
+        }
+        let held = try gateway.status(DocumentFilter(states: [.held]))
+        #expect(held.map(\.dossier) == ["acme", "beta"] && held.allSatisfy { $0.kind == "sales-invoice" })
+        let purchases = try gateway.status(DocumentFilter(dossier: "beta", kinds: [.purchaseInvoice]))
+        #expect(purchases.count == 1 && purchases[0].state == .scheduled)
+        #expect(try gateway.status(DocumentFilter(states: [.failed, .bounced])).isEmpty)
+    }
+}
