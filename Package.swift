@@ -58,10 +58,18 @@ let package = Package(
             name: "CCairo",
             providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]
         ),
+        // libxml2 (Debian: libxml2-dev) for the UBL reader: its streaming xmlTextReader, used
+        // directly (FoundationXML's delegate calls cost more than the parse itself).
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         .target(
             name: "LedgerMail",
             dependencies: [
                 "CCurl",
+                "CLibXML2",
                 "CEtpan",
                 "CGnuTLS",
                 "CCairo",

@@ -8,35 +8,72 @@ struct ClassifyCommand: AsyncParsableCommand {
         abstract: "Classify .eml files as the inbox reader would (bounce, delay, auto-reply, reply, …), with no side effect.",
         discussion: """
             LF or CRLF line ends. The VERP token is checked when run where an install's config is.
+            A folder stands for every .eml file under it, in path order (faster than thousands of
+            file names). Lines come out in the order of the files; the work is spread over the cores.
 
             Example:
               ledgermail classify --json bounces/*.eml
+              ledgermail classify mailbox-export/
             """
     )
 
     @OptionGroup var options: GlobalOptions
     @Flag(help: "One JSON object per file per line.") var json = false
-    @Argument(help: "Mail files.") var files: [String]
+    @Argument(help: "Mail files, or folders of them.") var files: [String]
+
+    /// Files per round: the round is classified on every core, then printed in order.
+    static let round = 1024
 
     func run() async throws {
         // Outside an install there is no key: the classification alone, VERP null.
         let gateway = try? await options.gateway()
+        let paths = InputFiles.expand(files) { InputFiles.pathExtension($0) == "eml" }
+        let lanes = max(1, ProcessInfo.processInfo.activeProcessorCount)
         var failures = 0
-        for file in files {
+        for start in stride(from: 0, to: paths.count, by: Self.round) {
+            let batch = Array(paths[start..<min(paths.count, start + Self.round)])
+            let json = json
+            let parts = await withTaskGroup(of: (Int, Output).self) { group in
+                for lane in 0..<lanes {
+                    let share = batch.enumerated().filter { $0.offset % lanes == lane }.map(\.element)
+                    group.addTask { (lane, Self.classify(share, gateway: gateway, json: json)) }
+                }
+                return await group.reduce(into: [Int: Output]()) { $0[$1.0] = $1.1 }
+            }
+            // Lane l holds files l, l + lanes, …: interleave them back into the files' order.
+            var text = ""
+            for index in batch.indices {
+                text += parts[index % lanes]!.lines[index / lanes]
+                text += "\n"
+            }
+            failures += parts.values.reduce(0) { $0 + $1.failures }
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+        if failures > 0 { throw ExitCode(1) }
+    }
+
+    struct Output: Sendable {
+        var lines: [String] = []
+        var failures = 0
+    }
+
+    static func classify(_ paths: [String], gateway: Gateway?, json: Bool) -> Output {
+        var output = Output()
+        for file in paths {
             guard let data = FileManager.default.contents(atPath: file) else {
-                failures += 1
-                say("\(file.singleLine): error: no such file or not readable")
+                output.failures += 1
+                output.lines.append(DisplayText.terminal("\(file.singleLine): error: no such file or not readable"))
                 continue
             }
             let report = gateway?.classify(data, file: file)
                 ?? ClassificationReport(file: file, classification: InboundClassifier.classify(data), verp: nil)
             if json {
-                print(try JSONLine.encode(report))
+                output.lines.append(DisplayText.json(report.jsonLine))   // C1 and bidi controls escaped too
             } else {
                 let recipients = report.classification.recipients.map { "\($0.address) \($0.status ?? "") \($0.reason)" }
-                say("\(file.singleLine): \(report.classification.kind.rawValue)\(recipients.isEmpty ? "" : " — " + recipients.joined(separator: "; "))")
+                output.lines.append(DisplayText.terminal("\(file.singleLine): \(report.classification.kind.rawValue)\(recipients.isEmpty ? "" : " — " + recipients.joined(separator: "; "))"))
             }
         }
-        if failures > 0 { throw ExitCode(1) }
+        return output
     }
 }

@@ -50,7 +50,7 @@ extension Gateway {
                 throw InvalidInput(Self.noRouteReason(kind))
             }
             let messageID = MessageComposer.newMessageID(domain: dossier.from.address.domain)
-            return MessageComposer.compose(try documentMail(document: document, kind: kind, dossier: dossier, route: route,
+            return try MessageComposer.compose(documentMail(document: document, kind: kind, dossier: dossier, route: route,
                                                             messageID: messageID, date: clock()))
         }
     }

@@ -35,7 +35,7 @@ extension Gateway {
                 return prepared
             case .pdf, .image:
                 guard let declaredKind else {
-                    throw ImportError("\(name): a \(format == .pdf ? "PDF" : "picture") needs its kind: `import --kind receipt|other|coda-pdf|…`")
+                    throw KindNeeded(description: "\(name): a \(format == .pdf ? "PDF" : "picture") on its own needs its kind: `import --kind receipt|other|coda-pdf|…`")
                 }
                 var prepared = PreparedDocument(number: stem, supplierKey: "file", kind: declaredKind,
                                                 attachmentBase: FileNaming.attachmentBase(number: stem, importedFileName: name))

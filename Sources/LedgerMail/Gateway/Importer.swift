@@ -21,65 +21,64 @@ extension Gateway {
     /// parties, or given), a CODA statement, or a PDF / picture with `declaredKind`. It is
     /// stored with its PDF (embedded, beside it, or rendered) and its delivery scheduled.
     /// All or nothing: the bytes are in the store before the one transaction that records them.
+    /// `importFiles` does the same for many files, a batch at a time.
     public func importFile(dossier name: String, file: URL, declaredKind: DocumentKind? = nil) throws -> ImportOutcome {
-        let data = try readInput(file)
-        let sourceHash = BlobStore.sha256Hex(data)
         let dossier = try database.read { db in try Dossier(try requireWritableDossier(name, db)) }
-        if let existing = try database.read({ db in try Self.imported(sourceHash, dossier: name, db) }) {
-            return .alreadyImported(documentID: existing)
+        switch try importBatch([file], dossier: dossier, declaredKind: declaredKind)[0] {
+        case .done(let outcome): return outcome
+        case .skipped(let reason): throw KindNeeded(description: reason)
+        case .failed(let error): throw error
         }
-        let prepared = try prepareImport(data, file: file, declaredKind: declaredKind, dossier: dossier)
-        // Content-addressed and idempotent: stored before the rows that point at them.
-        let ublHash = try prepared.ubl.map { try blobs.put($0) }
-        let pdfHash = try prepared.pdf.map { try blobs.put($0) }
-        let fileHash = try prepared.file.map { try blobs.put($0.data) }
-        for warning in prepared.warnings { logger.info("\(file.lastPathComponent): \(warning)") }
+    }
 
-        return try database.write { db in
-            if let existing = try Self.imported(sourceHash, dossier: name, db) { return .alreadyImported(documentID: existing) }
-            var record = DocumentRecord(
-                id: nil, dossier: name, kind: prepared.kind?.rawValue, root: prepared.root, number: prepared.number,
-                supplierKey: prepared.supplierKey, issueDate: prepared.issueDate, counterparty: prepared.counterparty,
-                fileName: file.lastPathComponent, sourceSHA256: sourceHash, ublSHA256: ublHash, pdfSHA256: pdfHash,
-                pdfRendered: prepared.pdfRendered, fileSHA256: fileHash, fileMimeType: prepared.file?.mimeType,
-                fileExtension: prepared.file?.fileExtension, attachmentBase: prepared.attachmentBase, version: 1,
-                supersededBy: nil, heldReason: prepared.heldReason, importedAt: clock())
+    /// Records one prepared file whose bytes are already in the store: its document row (a new
+    /// version replacing an unsent one), and its delivery, scheduled or held.
+    func record(_ prepared: PreparedDocument, file: URL, sourceHash: String, dossier: Dossier, _ db: Database) throws -> ImportOutcome {
+        let name = dossier.name
+        if let existing = try Self.imported(sourceHash, dossier: name, db) { return .alreadyImported(documentID: existing) }
+        var record = DocumentRecord(
+            id: nil, dossier: name, kind: prepared.kind?.rawValue, root: prepared.root, number: prepared.number,
+            supplierKey: prepared.supplierKey, issueDate: prepared.issueDate, counterparty: prepared.counterparty,
+            fileName: file.lastPathComponent, sourceSHA256: sourceHash, ublSHA256: prepared.ubl.map(BlobStore.sha256Hex),
+            pdfSHA256: prepared.pdf.map(BlobStore.sha256Hex), pdfRendered: prepared.pdfRendered,
+            fileSHA256: prepared.file.map { BlobStore.sha256Hex($0.data) }, fileMimeType: prepared.file?.mimeType,
+            fileExtension: prepared.file?.fileExtension, attachmentBase: prepared.attachmentBase, version: 1,
+            supersededBy: nil, heldReason: prepared.heldReason, importedAt: clock())
 
-            // Versions are a UBL notion: same supplier, root and number with other bytes.
-            let previous = prepared.root == nil ? nil : try DocumentRecord
-                .filter(Column("dossier") == name && Column("supplierKey") == record.supplierKey
-                        && Column("root") == record.root && Column("number") == record.number && Column("supersededBy") == nil)
-                .order(Column("version").desc).fetchOne(db)
-            var replaced: Int64?
-            if let previous {
-                record.version = previous.version + 1
-                if !(try Self.anythingSent(of: previous.id!, db)) {
-                    // Never sent: the new version takes its place; the old one stays in history, unsent.
-                    try DeliveryRecord.filter(Column("documentID") == previous.id!).deleteAll(db)
-                    replaced = previous.id
-                }
-                // Any earlier version that went out (not only the one replaced: it may itself be a
-                // held new version) means the accountant has this document: a person decides.
-                if try Self.anyVersionSent(like: record, db) {
-                    record.heldReason = "a new version (\(record.version)) of a document already sent: `ledgermail resend` sends it"
-                }
+        // Versions are a UBL notion: same supplier, root and number with other bytes.
+        let previous = prepared.root == nil ? nil : try DocumentRecord
+            .filter(Column("dossier") == name && Column("supplierKey") == record.supplierKey
+                    && Column("root") == record.root && Column("number") == record.number && Column("supersededBy") == nil)
+            .order(Column("version").desc).fetchOne(db)
+        var replaced: Int64?
+        if let previous {
+            record.version = previous.version + 1
+            if !(try Self.anythingSent(of: previous.id!, db)) {
+                // Never sent: the new version takes its place; the old one stays in history, unsent.
+                try DeliveryRecord.filter(Column("documentID") == previous.id!).deleteAll(db)
+                replaced = previous.id
             }
-            try record.insert(db)
-            if var old = previous {
-                old.supersededBy = record.id
-                try old.update(db)
+            // Any earlier version that went out (not only the one replaced: it may itself be a
+            // held new version) means the accountant has this document: a person decides.
+            if try Self.anyVersionSent(like: record, db) {
+                record.heldReason = "a new version (\(record.version)) of a document already sent: `ledgermail resend` sends it"
             }
-            let state: DeliveryState
-            if record.heldReason == nil, let kind = prepared.kind {
-                state = try scheduleDelivery(for: record, kind: kind, dossier: dossier, db)
-            } else {
-                state = .held
-                try insertHeldDelivery(documentID: record.id!, db)
-            }
-            let stored = try DocumentRecord.fetchOne(db, key: record.id!)!
-            return .stored(documentID: record.id!, kind: prepared.kind, state: state, heldReason: stored.heldReason,
-                           version: record.version, replacedDocumentID: replaced)
         }
+        try record.insert(db)
+        if var old = previous {
+            old.supersededBy = record.id
+            try old.update(db)
+        }
+        let state: DeliveryState
+        if record.heldReason == nil, let kind = prepared.kind {
+            state = try scheduleDelivery(for: record, kind: kind, dossier: dossier, db)
+        } else {
+            state = .held
+            try insertHeldDelivery(documentID: record.id!, db)
+        }
+        let stored = try DocumentRecord.fetchOne(db, key: record.id!)!
+        return .stored(documentID: record.id!, kind: prepared.kind, state: state, heldReason: stored.heldReason,
+                       version: record.version, replacedDocumentID: replaced)
     }
 
     static func imported(_ sourceHash: String, dossier: String, _ db: Database) throws -> Int64? {

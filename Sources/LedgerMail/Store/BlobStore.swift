@@ -11,7 +11,7 @@ public struct BlobStore: Sendable {
     public init(directory: URL) { self.directory = directory }
 
     public static func sha256Hex(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        Hex.lowercase(SHA256.hash(data: data))
     }
 
     func url(for hash: String) -> URL {
@@ -22,37 +22,108 @@ public struct BlobStore: Sendable {
     /// Stores `data` and returns its hash.
     @discardableResult
     public func put(_ data: Data) throws -> String {
-        let hash = Self.sha256Hex(data)
-        let target = url(for: hash)
-        let fm = FileManager.default
-        if fm.fileExists(atPath: target.path) { return hash }
-        do { try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true) } catch {
-            throw Self.isOutOfSpace(error) ? DiskFull(path: directory.path) : error
-        }
-        let temporary = target.deletingLastPathComponent().appendingPathComponent(Self.temporaryName())
-        guard fm.createFile(atPath: temporary.path, contents: nil) else {
-            if errno == ENOSPC { throw DiskFull(path: directory.path) }
-            throw StorageError("cannot create \(temporary.path): \(String(cString: strerror(errno))); check that this user may write the data directory")
-        }
-        do {
-            let handle = try FileHandle(forWritingTo: temporary)
-            defer { try? handle.close() }
-            try handle.write(contentsOf: data)
-            try handle.synchronize()
-        } catch {
-            try? fm.removeItem(at: temporary)
-            throw Self.isOutOfSpace(error) ? DiskFull(path: directory.path) : error
-        }
-        if rename(temporary.path, target.path) != 0 {
-            try? fm.removeItem(at: temporary)
-            throw StorageError("cannot move blob into place at \(target.path): \(String(cString: strerror(errno)))")
-        }
-        return hash
+        try putAll([data])[0]
     }
 
-    /// Removes a stored file no row refers to any more (a removed dossier's). Already gone is fine.
-    func remove(_ hash: String) throws {
-        do { try FileManager.default.removeItem(at: url(for: hash)) } catch CocoaError.fileNoSuchFile {}
+    /// Stores every piece and returns their hashes, with one flush for all of them: each written
+    /// to a temporary file, the file system flushed once (`syncfs`), each renamed into place,
+    /// flushed again. When this returns, every piece is on disk under its name, so a row may
+    /// point at it; a crash before leaves at most unnamed temporaries and pieces nobody points at.
+    @discardableResult
+    public func putAll(_ pieces: [Data]) throws -> [String] {
+        let hashes = pieces.map(Self.sha256Hex)
+        var moves: [(from: String, to: String)] = []
+        var seen = Set<String>()
+        for (hash, data) in zip(hashes, pieces) where seen.insert(hash).inserted {
+            let target = url(for: hash)
+            guard !FileManager.default.fileExists(atPath: target.path) else { continue }
+            do { try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true) } catch {
+                for move in moves { unlink(move.from) }
+                throw Self.isOutOfSpace(error) ? DiskFull(path: directory.path) : error
+            }
+            let temporary = target.deletingLastPathComponent().appendingPathComponent(Self.temporaryName()).path
+            do { try writeNew(data, to: temporary) } catch {
+                for move in moves { unlink(move.from) }
+                throw error
+            }
+            moves.append((temporary, target.path))
+        }
+        guard !moves.isEmpty else { return hashes }
+        do {
+            try flush()
+            for move in moves where rename(move.from, move.to) != 0 {
+                throw StorageError("cannot move blob into place at \(move.to): \(String(cString: strerror(errno)))")
+            }
+            try flush()
+        } catch {
+            for move in moves { unlink(move.from) }
+            throw error
+        }
+        return hashes
+    }
+
+    private func writeNew(_ data: Data, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            if errno == ENOSPC { throw DiskFull(path: directory.path) }
+            throw StorageError("cannot create \(path): \(String(cString: strerror(errno))); check that this user may write the data directory")
+        }
+        defer { close(descriptor) }
+        try data.withUnsafeBytes { bytes in
+            var done = 0
+            while done < bytes.count {
+                let written = write(descriptor, bytes.baseAddress! + done, bytes.count - done)
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else {
+                    let code = errno
+                    unlink(path)
+                    if code == ENOSPC || code == EDQUOT { throw DiskFull(path: directory.path) }
+                    throw StorageError("cannot write \(path): \(String(cString: strerror(code)))")
+                }
+                done += written
+            }
+        }
+    }
+
+    /// One flush of the whole file system the store is on: cheaper than an fsync per file when
+    /// a batch writes hundreds of them.
+    private func flush() throws {
+        let descriptor = open(directory.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        #if os(Linux)
+        let flushed = descriptor >= 0 && syncfs(descriptor) == 0
+        #else
+        let flushed = descriptor >= 0 && { sync(); return true }()
+        #endif
+        guard flushed else {
+            let reason = String(cString: strerror(errno))
+            if descriptor >= 0 { close(descriptor) }
+            throw StorageError("cannot flush the document store at \(directory.path): \(reason)")
+        }
+        close(descriptor)
+    }
+
+    /// The bytes stored under `hash` as an attachment: in memory, or (when `streamingOver` is given
+    /// and the file is larger) the file itself, to be read in pieces later. Either way checked
+    /// against its SHA-256 first: a streamed file is hashed in pieces, never held whole.
+    func source(_ hash: String, streamingOver threshold: Int?) throws -> AttachmentSource {
+        let file = url(for: hash)
+        if let threshold, let size = (try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? Int, size > threshold {
+            guard try Self.streamedSHA256(file) == hash else { throw StoredFileChanged(path: file.path, sha256: hash) }
+            return .file(file, count: size)
+        }
+        return .memory(try get(hash))
+    }
+
+    private static func streamedSHA256(_ file: URL) throws -> String {
+        do {
+            let handle = try FileHandle(forReadingFrom: file)
+            defer { try? handle.close() }
+            var hasher = SHA256()
+            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
+            return Hex.lowercase(hasher.finalize())
+        } catch {
+            throw BlobUnreadable(description: "stored file \(file.path) could not be read: \(error.localizedDescription)")
+        }
     }
 
     private static func isOutOfSpace(_ error: any Error) -> Bool {
@@ -60,6 +131,11 @@ public struct BlobStore: Sendable {
         let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
         return (error as NSError).domain == NSPOSIXErrorDomain && (error as NSError).code == Int(ENOSPC)
             || underlying?.domain == NSPOSIXErrorDomain && underlying?.code == Int(ENOSPC)
+    }
+
+    /// Removes a stored file no row refers to any more (a removed dossier's). Already gone is fine.
+    func remove(_ hash: String) throws {
+        do { try FileManager.default.removeItem(at: url(for: hash)) } catch CocoaError.fileNoSuchFile {}
     }
 
     /// The bytes stored under `hash`, checked against it: every read (send, preview, export)
@@ -82,6 +158,12 @@ public struct BlobStore: Sendable {
         }
     }
 }
+
+#if os(Linux)
+/// glibc declares syncfs(2) only under _GNU_SOURCE, which Swift's Glibc module does not set.
+@_silgen_name("syncfs")
+private func syncfs(_ descriptor: Int32) -> Int32
+#endif
 
 /// A stored file that is there but could not be read now: worth another try later.
 public struct BlobUnreadable: Error, Sendable, CustomStringConvertible {

@@ -151,6 +151,24 @@ struct MailPathTests {
         #expect(message.return_path.hasPrefix("<bounces+d"))
     }
 
+    @Test("a 5 MB PDF, streamed from the store as it is uploaded, arrives byte-equal")
+    func largePDFStreamed() async throws {
+        let test = try TestGateway.make()
+        try test.addDossier()
+        try test.gateway.setRoute(dossier: "acme", kind: .salesInvoice, addresses: ["verkoop@acct.test"])
+        let ubl = test.directory.appendingPathComponent("large.xml")
+        try FileManager.default.copyItem(at: Samples.salesInvoice, to: ubl)
+        var random = SeededRandom(state: 25)
+        let pdf = Data("%PDF-1.4\n".utf8) + Data((0..<(5 << 20)).map { _ in UInt8.random(in: 0...255, using: &random) })
+        try pdf.write(to: test.directory.appendingPathComponent("large.pdf"))
+        _ = try test.gateway.importFile(dossier: "acme", file: ubl)
+        let report = try await test.gateway.send(dossier: "acme", selection: .everythingWaiting)
+        #expect(report.sent == 1)
+        let message = try #require(try await MailStack.waitFor(1, in: "verkoop@acct.test").first)
+        let attached = message.attachments.first { $0.content_type == "application/pdf" }
+        #expect(attached?.sha256 == BlobStore.sha256Hex(pdf) && attached?.size == pdf.count)
+    }
+
     @Test("an SMTP or IMAP server whose certificate is not trusted is refused")
     func untrustedCertificatesRefused() async throws {
         var smtp = MailStack.smtp

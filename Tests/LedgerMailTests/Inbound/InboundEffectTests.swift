@@ -95,7 +95,7 @@ struct InboundEffectTests {
         var report = SendReport()
         let accepted = SMTPTransfer(outcome: .accepted(SMTPReply(code: 250, text: "250 2.0.0 Ok")), recipientReplies: [:], newConnections: 0)
         let claimed = try #require(try gateway.database.read { db in try DeliveryRecord.fetchOne(db, key: id) })
-        let mail = Gateway.PreparedMail(message: Data(), recipients: [try EmailAddress("nobody@acct.test")],
+        let mail = Gateway.PreparedMail(message: MIMEPieces(message: Data()), recipients: [try EmailAddress("nobody@acct.test")],
                                         about: .init(dossier: "acme", documentID: 1, number: "1", route: .purchaseInvoice),
                                         claimedFrom: claimed)
         try gateway.record(accepted, deliveryID: id, mail: mail, into: &report)

@@ -46,7 +46,7 @@ struct HostileMessagePropertyTests {
                 attachments: [MailAttachment(fileName: base + ".xml", mimeType: "application/xml", data: xml),
                               MailAttachment(fileName: base + ".pdf", mimeType: "application/pdf", data: pdf)],
                 messageID: "<hostile-\(index)@gateway.test>", date: Date())
-            let message = MessageComposer.compose(content)
+            let message = try MessageComposer.compose(content)
             messages.append(message)
             expected.append([BlobStore.sha256Hex(xml), BlobStore.sha256Hex(pdf)])
             try message.write(to: directory.appendingPathComponent(String(format: "%04d.eml", index)))

@@ -27,7 +27,7 @@ struct MessageComposerTests {
     @Test("strict CRLF, short lines, 7-bit, and no header injection for hostile values")
     func wireFormat() throws {
         for (index, name) in Self.hostile.enumerated() {
-            let bytes = [UInt8](MessageComposer.compose(try Self.content(name: name, index: index)))
+            let bytes = [UInt8](try MessageComposer.compose(try Self.content(name: name, index: index)))
             for (offset, byte) in bytes.enumerated() {
                 if byte == 10 { #expect(offset > 0 && bytes[offset - 1] == 13, "bare LF in message \(index)") }
                 if byte == 13 { #expect(offset + 1 < bytes.count && bytes[offset + 1] == 10, "bare CR in message \(index)") }

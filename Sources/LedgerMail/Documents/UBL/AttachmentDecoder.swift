@@ -15,20 +15,38 @@ struct AttachmentDecoder {
         let filename = filenameAttribute ?? referenceID ?? "attachment"
         // Senders wrap at 76 columns, indent, or use CRLF: drop every
         // whitespace byte; Foundation's decoder accepts none of it.
-        var compact: [UInt8] = []
-        compact.reserveCapacity(base64.utf8.count)
-        for byte in base64.utf8 where !Self.isWhitespace(byte) { compact.append(byte) }
+        let compact = Self.withoutWhitespace(base64)
         let estimatedBytes = compact.count / 4 * 3
         guard estimatedBytes <= maxAttachmentBytes else {
             return .skipped(warning: "Attachment \(filename) skipped: about \(estimatedBytes) bytes, over the limit of \(maxAttachmentBytes) bytes.")
         }
-        guard let data = Data(base64Encoded: Data(compact)) else {
+        guard let data = Data(base64Encoded: compact) else {
             return .skipped(warning: "Attachment \(filename) skipped: its base64 content is truncated or invalid.")
         }
         return .attachment(EmbeddedAttachment(referenceID: referenceID, filename: filename, mimeType: mimeType, data: data))
     }
 
-    private static func isWhitespace(_ byte: UInt8) -> Bool {
+    /// The text's bytes without whitespace, in one pass over its UTF-8 straight into the result
+    /// (megabytes for an embedded PDF: this loop was a quarter of `inspect`'s time).
+    static func withoutWhitespace(_ text: String) -> Data {
+        var text = text
+        return text.withUTF8 { source in
+            var out = Data(count: source.count)
+            let kept = out.withUnsafeMutableBytes { (target: UnsafeMutableRawBufferPointer) -> Int in
+                var kept = 0
+                for byte in source where !isWhitespace(byte) {
+                    target[kept] = byte
+                    kept += 1
+                }
+                return kept
+            }
+            out.count = kept
+            return out
+        }
+    }
+
+    @inline(__always)
+    static func isWhitespace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
     }
 }

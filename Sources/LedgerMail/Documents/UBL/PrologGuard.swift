@@ -1,6 +1,6 @@
 import Foundation
 
-/// Refuses DTDs before XMLParser ever sees the bytes.
+/// Refuses DTDs before libxml2 ever sees the bytes.
 ///
 /// A DOCTYPE (and the ENTITY declarations that can only live inside one) is
 /// the door for XXE and entity-expansion ("billion laughs") attacks, and UBL

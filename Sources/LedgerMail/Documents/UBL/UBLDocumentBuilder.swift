@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Elements are tracked as a path of "cbc:Name" / "cac:Name" tags relative to
 /// the UBL root, so only the intended element counts: the root's own cbc:ID,
-/// not an InvoiceLine's or an extension's. Kept free of XMLParser so it can be
+/// not an InvoiceLine's or an extension's. Kept free of the parser so it can be
 /// read and tested on its own.
 struct UBLDocumentBuilder {
     let limits: UBLReaderLimits
@@ -64,7 +64,7 @@ struct UBLDocumentBuilder {
     }
 
     mutating func characters(_ string: String) {
-        // Only leaves (cbc:*) carry data; XMLParser may deliver their text in
+        // Only leaves (cbc:*) carry data; the parser may deliver their text in
         // several pieces, so it is accumulated until the element ends.
         guard root != nil, !rootClosed, path.last?.hasPrefix("cbc:") == true else { return }
         text += string
@@ -78,7 +78,9 @@ struct UBLDocumentBuilder {
             return
         }
         let attributes = attributeStack.last ?? [:]
-        if let value = nonEmpty(text) {
+        // A binary object's text (megabytes of base64) is only used raw: not trimmed into a copy.
+        let binary = path.last == "cbc:EmbeddedDocumentBinaryObject"
+        if let value = binary ? (text.utf8.contains { !AttachmentDecoder.isWhitespace($0) } ? text : nil) : nonEmpty(text) {
             takeLeaf(value: value, rawText: text, attributes: attributes)
         } else {
             closeContainer()
@@ -172,9 +174,8 @@ struct UBLDocumentBuilder {
         }
     }
 
-    /// True once the outermost element has closed. FoundationXML on Linux
-    /// reports success for a file that simply stops, so a truncated download
-    /// is caught here rather than by the parser.
+    /// True once the outermost element has closed: a second check, after the
+    /// parser's own, that a truncated download is not read as a document.
     var isComplete: Bool { firstElement != nil && depth == 0 }
 
     func finish() throws(UBLReadError) -> UBLDocument {

@@ -1,12 +1,11 @@
 import Foundation
 
-/// Short English text for XMLParser errors. On Linux the NSError carries
-/// libxml2's error number and no readable message, so the common ones are
-/// spelled out here (numbers from libxml2's xmlParserErrors).
+/// Short English text for libxml2's errors, whose own messages are terse
+/// and technical; the common ones are spelled out here (numbers from
+/// libxml2's xmlParserErrors).
 enum XMLErrorText {
-    static func describe(_ error: any Error) -> String {
-        let code = (error as NSError).code
-        return messages[code] ?? "XML error \(code)"
+    static func describe(code: Int) -> String {
+        messages[code] ?? "XML error \(code)"
     }
 
     private static let messages: [Int: String] = [

@@ -67,7 +67,7 @@ extension Gateway {
     func sendPlain(_ content: MailContent, to recipients: [EmailAddress], what: String) async throws -> Int {
         let server = try settings.requireSMTP()
         let client = try SMTPClient(server: server)
-        let message = MessageComposer.compose(content)
+        let message = try MessageComposer.compose(content)
         let transfer = await client.send(envelopeFrom: try settings.requireBounceAddress(), recipients: recipients,
                                          message: message)
         if let refusal = transfer.loginRefusal { throw SMTPLoginRefused(reply: refusal, username: server.username ?? "") }

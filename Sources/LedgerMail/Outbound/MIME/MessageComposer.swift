@@ -1,17 +1,5 @@
+import Crypto
 import Foundation
-
-/// A file attached to an outgoing mail.
-public struct MailAttachment: Sendable, Equatable {
-    public var fileName: String
-    public var mimeType: String
-    public var data: Data
-
-    public init(fileName: String, mimeType: String, data: Data) {
-        self.fileName = fileName
-        self.mimeType = mimeType
-        self.data = data
-    }
-}
 
 /// Everything that goes into one outgoing mail, before it becomes bytes.
 public struct MailContent: Sendable {
@@ -43,7 +31,11 @@ public struct MailContent: Sendable {
 /// libcurl sends these bytes as they are (it does not repair bare LFs), so this is the one
 /// place that guarantees the wire format.
 public enum MessageComposer {
-    public static func compose(_ content: MailContent) -> Data {
+    /// The whole message. Throws only when an attachment is a stored file that cannot be read.
+    public static func compose(_ content: MailContent) throws -> Data { try pieces(content).render() }
+
+    /// The message as pieces: headers and text as bytes, attachments still raw (see `MIMEPieces`).
+    static func pieces(_ content: MailContent) throws -> MIMEPieces {
         var head = ""
         head += "Date: \(rfc5322Date(content.date))\r\n"
         head += HeaderEncoding.mailbox("From", content.from)
@@ -57,30 +49,38 @@ public enum MessageComposer {
 
         // Derived from the content, so `preview` writes the same bytes as the real send (but for
         // Date and Message-ID). "=_" never occurs in base64 or quoted-printable output.
-        let boundary = "=_LedgerMail_" + boundarySeed(content)
+        let boundary = "=_LedgerMail_" + (try boundarySeed(content))
         head += "Content-Type: multipart/mixed;\r\n boundary=\"\(boundary)\"\r\n\r\n"
 
-        var body: [UInt8] = Array(head.utf8)
-        body += Array("This is a multi-part message in MIME format.\r\n".utf8)
-        body += Array("--\(boundary)\r\n".utf8)
-        body += Array("Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n".utf8)
-        body += TransferEncoding.quotedPrintable(content.text)
+        var message = MIMEPieces()
+        message.append(head)
+        message.append("This is a multi-part message in MIME format.\r\n")
+        message.append("--\(boundary)\r\n")
+        message.append("Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n")
+        message.append(TransferEncoding.quotedPrintable(content.text))
         for attachment in content.attachments {
-            body += Array("--\(boundary)\r\n".utf8)
+            message.append("--\(boundary)\r\n")
             let mimeType = attachment.mimeType.singleLine.filter { !$0.isWhitespace && $0 != ";" && $0 != "\"" }
-            body += Array("Content-Type: \(mimeType);\r\n \(HeaderEncoding.fileNameParameters(attachment.fileName, attribute: "name"))\r\n".utf8)
-            body += Array("Content-Disposition: attachment;\r\n \(HeaderEncoding.fileNameParameters(attachment.fileName))\r\n".utf8)
-            body += Array("Content-Transfer-Encoding: base64\r\n\r\n".utf8)
-            body += TransferEncoding.base64Lines(attachment.data)
+            message.append("Content-Type: \(mimeType);\r\n \(HeaderEncoding.fileNameParameters(attachment.fileName, attribute: "name"))\r\n")
+            message.append("Content-Disposition: attachment;\r\n \(HeaderEncoding.fileNameParameters(attachment.fileName))\r\n")
+            message.append("Content-Transfer-Encoding: base64\r\n\r\n")
+            message.appendBase64(attachment.source)
         }
-        body += Array("--\(boundary)--\r\n".utf8)
-        return Data(body)
+        message.append("--\(boundary)--\r\n")
+        message.finish()
+        return message
     }
 
-    private static func boundarySeed(_ content: MailContent) -> String {
-        var seed = Data((content.subject + "\u{0}" + content.text).utf8)
-        for attachment in content.attachments { seed.append(Data(attachment.fileName.utf8)); seed.append(attachment.data) }
-        return String(BlobStore.sha256Hex(seed).prefix(32))
+    /// The first 32 hex digits of SHA-256(subject, NUL, text, then each file name and its bytes),
+    /// hashed piece by piece rather than over a concatenated copy.
+    private static func boundarySeed(_ content: MailContent) throws -> String {
+        var hasher = SHA256()
+        hasher.update(data: Data((content.subject + "\u{0}" + content.text).utf8))
+        for attachment in content.attachments {
+            hasher.update(data: Data(attachment.fileName.utf8))
+            try attachment.source.forEachChunk(1 << 20) { hasher.update(bufferPointer: $0) }
+        }
+        return String(Hex.lowercase(hasher.finalize()).prefix(32))
     }
 
     /// A new globally unique Message-ID on the sender's domain.
@@ -88,11 +88,20 @@ public enum MessageComposer {
         "<\(UUID().uuidString.lowercased())@\(domain)>"
     }
 
+    private static let brussels = TimeZone(identifier: "Europe/Brussels")!
+    private static let dayNames = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+    private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// `EEE, dd MMM yyyy HH:mm:ss Z` in Brussels time, written by hand: a DateFormatter per mail
+    /// cost more than encoding the attachments.
     static func rfc5322Date(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "Europe/Brussels")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
-        return formatter.string(from: date)
+        let offset = brussels.secondsFromGMT(for: date)
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down)) + time_t(offset)
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let zone = (offset < 0 ? "-" : "+") + two(Int32(abs(offset) / 3600)) + two(Int32(abs(offset) % 3600 / 60))
+        return "\(dayNames[Int(parts.tm_wday)]), \(two(parts.tm_mday)) \(monthNames[Int(parts.tm_mon)]) \(parts.tm_year + 1900) "
+            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)) \(zone)"
     }
 }

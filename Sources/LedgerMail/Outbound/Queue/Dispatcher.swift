@@ -89,7 +89,8 @@ extension Gateway {
     }
 
     struct PreparedMail: Sendable {
-        var message: Data
+        /// Large stored files are read as the mail is uploaded, never held whole.
+        var message: MIMEPieces
         var recipients: [EmailAddress]
         var about: MailSubject
         /// The delivery as it was before the claim, put back when the login is refused.
@@ -150,12 +151,12 @@ extension Gateway {
         }
         let recipients = delivery.onlyRecipients.map { $0.split(separator: ",").compactMap { try? EmailAddress(String($0)) } } ?? route.addresses
         let messageID = delivery.messageID ?? MessageComposer.newMessageID(domain: dossier.from.address.domain)
-        let message: Data
+        let message: MIMEPieces
         do {
             var content = try documentMail(document: document, kind: kind, dossier: dossier, route: route,
-                                           messageID: messageID, date: now)
+                                           messageID: messageID, date: now, streamingLargeFiles: true)
             content.to = recipients
-            message = MessageComposer.compose(content)
+            message = try MessageComposer.pieces(content)
             if let cap = route.maxSize, message.count > cap.bytes {
                 throw InvalidInput("the mail would be \(ByteSize(bytes: message.count)), over the \(kind.rawValue) route's cap of \(cap); nothing was sent")
             }

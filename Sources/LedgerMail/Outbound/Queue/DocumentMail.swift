@@ -3,21 +3,23 @@ import Foundation
 extension Gateway {
     /// The mail for one document on one route: text from the dossier's language template, the
     /// files the route wants attached. Never a mail without an attachment to an import address.
+    /// `streamingLargeFiles`: stored files over a megabyte stay files, read as the mail is sent.
     func documentMail(document: DocumentRecord, kind: DocumentKind, dossier: Dossier, route: Route,
-                      messageID: String, date: Date) throws -> MailContent {
+                      messageID: String, date: Date, streamingLargeFiles: Bool = false) throws -> MailContent {
+        func stored(_ hash: String) throws -> AttachmentSource { try blobs.source(hash, streamingOver: streamingLargeFiles ? 1 << 20 : nil) }
         var attachments: [MailAttachment] = []
         if route.attach != .pdf, let ubl = document.ublSHA256 {
             attachments.append(MailAttachment(fileName: document.attachmentBase + ".xml", mimeType: "application/xml",
-                                              data: try blobs.get(ubl)))
+                                              source: try stored(ubl)))
         }
         if route.attach != .pdf, let file = document.fileSHA256 {
             attachments.append(MailAttachment(fileName: document.attachmentBase + "." + (document.fileExtension ?? "bin"),
                                               mimeType: document.fileMimeType ?? "application/octet-stream",
-                                              data: try blobs.get(file)))
+                                              source: try stored(file)))
         }
         if route.attach != .ubl, let pdf = document.pdfSHA256 {
             attachments.append(MailAttachment(fileName: document.attachmentBase + ".pdf", mimeType: "application/pdf",
-                                              data: try blobs.get(pdf)))
+                                              source: try stored(pdf)))
         }
         guard !attachments.isEmpty else {
             throw InvalidInput("the \(kind.rawValue) route attaches \(route.attach.rawValue) only, and document \(document.id ?? 0) has no such file; nothing was sent")

@@ -34,8 +34,9 @@ final class CurlSMTPConnection: @unchecked Sendable {
 
     deinit { close() }
 
-    /// Sends `message` (already strict CRLF) from `envelopeFrom` to `recipients`. Blocks.
-    func send(envelopeFrom: String, recipients: [String], message: Data) -> SMTPTransfer {
+    /// Sends `message` (already strict CRLF) from `envelopeFrom` to `recipients`, read piece by
+    /// piece as libcurl uploads it. Blocks.
+    func send(envelopeFrom: String, recipients: [String], message: MIMEPieces) -> SMTPTransfer {
         let transfer = attempt(envelopeFrom: envelopeFrom, recipients: recipients, message: message)
         // Another key than the one checked (a renewed certificate, another front end): refused at
         // the handshake, before anything was said. Check that server's certificate and go once more.
@@ -43,11 +44,11 @@ final class CurlSMTPConnection: @unchecked Sendable {
         return attempt(envelopeFrom: envelopeFrom, recipients: recipients, message: message)
     }
 
-    private func attempt(envelopeFrom: String, recipients: [String], message: Data) -> SMTPTransfer {
+    private func attempt(envelopeFrom: String, recipients: [String], message: MIMEPieces) -> SMTPTransfer {
         if let refusal = checkServerIdentity() {
             return SMTPTransfer(outcome: .transientFailure(refusal), recipientReplies: [:], newConnections: 0)
         }
-        let upload = UploadSource(data: message)
+        let upload = UploadSource(reader: MIMEReader(message))
         let recorder = TranscriptRecorder()
         var recipientList: UnsafeMutablePointer<curl_slist>?
         for recipient in recipients { recipientList = curl_slist_append(recipientList, "<\(recipient)>") }
@@ -73,6 +74,10 @@ final class CurlSMTPConnection: @unchecked Sendable {
             transfer.loginRefusal = refusal.reply.text
         } else if code == .loginDenied {
             transfer.loginRefusal = Self.explain(code)
+        }
+        if let failure = upload.reader.failure {
+            // The upload was aborted, so the server took nothing: worth another try later.
+            transfer.outcome = .transientFailure("the mail could not be read to its end: \(failure)")
         }
         return transfer
     }
@@ -187,11 +192,10 @@ final class CurlSMTPConnection: @unchecked Sendable {
     }
 }
 
-/// The message bytes libcurl pulls through the read callback.
+/// The message libcurl pulls through the read callback.
 private final class UploadSource {
-    let data: Data
-    var offset = 0
-    init(data: Data) { self.data = data }
+    let reader: MIMEReader
+    init(reader: MIMEReader) { self.reader = reader }
 }
 
 private final class TranscriptRecorder {
@@ -201,14 +205,7 @@ private final class TranscriptRecorder {
 private let uploadCallback: lm_curl_read_callback = { buffer, size, count, userdata in
     guard let buffer, let userdata else { return 0 }
     let source = Unmanaged<UploadSource>.fromOpaque(userdata).takeUnretainedValue()
-    let length = min(size * count, source.data.count - source.offset)
-    guard length > 0 else { return 0 }
-    source.data.withUnsafeBytes { bytes in
-        let start = bytes.baseAddress!.advanced(by: source.offset)
-        UnsafeMutableRawPointer(buffer).copyMemory(from: start, byteCount: length)
-    }
-    source.offset += length
-    return length
+    return source.reader.read(into: UnsafeMutableRawPointer(buffer), capacity: size * count) ?? Int(CURL_READFUNC_ABORT)
 }
 
 private let debugCallback: lm_curl_debug_callback = { _, type, data, size, userdata in

@@ -18,6 +18,11 @@ public final class SMTPClient: Sendable {
     }
 
     public func send(envelopeFrom: EmailAddress, recipients: [EmailAddress], message: Data) async -> SMTPTransfer {
+        await send(envelopeFrom: envelopeFrom, recipients: recipients, message: MIMEPieces(message: message))
+    }
+
+    /// Sends a message still in pieces: its attachments are read and encoded as they are uploaded.
+    func send(envelopeFrom: EmailAddress, recipients: [EmailAddress], message: MIMEPieces) async -> SMTPTransfer {
         await withCheckedContinuation { continuation in
             queue.async { [connection] in
                 continuation.resume(returning: connection.send(
