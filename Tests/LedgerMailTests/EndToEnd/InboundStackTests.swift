@@ -277,7 +277,8 @@ struct InboundStackTests {
 
     @Test("a cancelled IDLE wait ends within a slice")
     func idleCancelled() async throws {
-        let test = try TestGateway.make()
+        // The quiet mailbox: a late bounce of another test must not end this wait instead.
+        let test = try TestGateway.make(imap: MailStack.imap("idle@gateway.test"))
         let started = ContinuousClock.now
         let waiting = Task { try await test.gateway.waitForInbox(seconds: 60, slice: 2) }
         try await Task.sleep(for: .seconds(1))
