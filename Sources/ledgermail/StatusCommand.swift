@@ -13,6 +13,7 @@ struct StatusCommand: AsyncParsableCommand {
             Examples:
               ledgermail status acme --json
               ledgermail status --all --state failed,bounced
+              ledgermail status acme --period 2026-Q3 --kind purchase-invoice --limit 20
             """
     )
 
@@ -22,6 +23,8 @@ struct StatusCommand: AsyncParsableCommand {
     @Option(help: "Only documents in these states (a comma list: \(DeliveryState.allCases.map(\.rawValue).joined(separator: ",")))")
     var state: String?
     @Option(help: "Only documents of these kinds (a comma list).") var kind: String?
+    @Option(help: "Only documents of this period, by issue date (2026-Q3 or 2026-09).") var period: String?
+    @Option(help: "At most this many documents.") var limit: Int?
     @Flag(help: "One JSON object per document per line.") var json = false
 
     func validate() throws {
@@ -30,13 +33,15 @@ struct StatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         let filter = DocumentFilter(dossier: dossier, states: try CommaList.parse(state, as: DeliveryState.self, option: "--state"),
-                                    kinds: try CommaList.parse(kind, as: DocumentKind.self, option: "--kind"))
+                                    kinds: try CommaList.parse(kind, as: DocumentKind.self, option: "--kind"),
+                                    period: try period.map { text throws(InvalidInput) in try Period(parsing: text) }, limit: limit)
         let documents = try await options.gateway().status(filter)
         if json {
             for document in documents { print(try JSONLine.encode(document)) }
             return
         }
-        if documents.isEmpty { say(filter.states.isEmpty && filter.kinds.isEmpty ? "no documents yet" : "no documents match") }
+        let narrowed = !filter.states.isEmpty || !filter.kinds.isEmpty || filter.period != nil
+        if documents.isEmpty { say(narrowed ? "no documents match" : "no documents yet") }
         if all {
             for document in documents {
                 say("\(document.dossier) #\(document.id) \(document.number.singleLine) \(document.kind ?? "unknown") \(document.state.rawValue) \(document.issueDate ?? "-") \(document.counterparty?.singleLine ?? "")")
