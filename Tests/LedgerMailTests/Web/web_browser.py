@@ -106,6 +106,11 @@ rows = owner.find_elements(By.CSS_SELECTOR, "tr[data-document-id]")
 check(len(rows) == 3 and all(r.get_attribute("data-state") == "pending" for r in rows),
       f"three documents, pending: {[r.get_attribute('data-state') for r in rows]}")
 shot(owner, "03-documents")
+owner.set_window_size(390, 844)   # a phone
+shot(owner, "03-documents-phone")
+owner.get(base + "/dossiers/acme/billmail")
+shot(owner, "03-billmail-phone")
+owner.set_window_size(1200, 900)
 owner.get(base + "/dossiers/acme/settings")
 shot(owner, "04-settings")
 send_quarter(owner, "acme", "Alles binnen voor Q4", "05-send")
