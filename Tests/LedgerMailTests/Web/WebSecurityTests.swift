@@ -12,7 +12,7 @@ struct WebSecurityTests {
         let install = try WebInstall()
         let hostile = install.directory.appendingPathComponent("hostile.xml")
         try String(contentsOf: Samples.purchaseInvoice, encoding: .utf8)
-            .replacingOccurrences(of: "LEV/2026/0815", with: "LEV/2026/0816")
+            .replacingOccurrences(of: "LEV/2026/0815", with: "LEV/2026/&lt;i&gt;0816")
             .replacingOccurrences(of: "Leverancier NV", with: "Leverancier &lt;script&gt;alert(1)&lt;/script&gt; NV")
             .write(to: hostile, atomically: true, encoding: .utf8)
         try install.ledgermail("import", "acme", Samples.purchaseInvoice.path, hostile.path)

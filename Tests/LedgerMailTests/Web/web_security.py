@@ -123,8 +123,9 @@ check("SameSite=Lax" in cookie and "HttpOnly" in cookie, f"session cookie: {cook
 # HTML from documents and settings is escaped everywhere it shows.
 for path in ["/dossiers", "/dossiers/acme/documents", "/dossiers/acme/documents/2"]:
     page = owner.get(path).text
-    check("<script>alert" not in page and "<b>BV" not in page, f"raw HTML in {path}")
-check("&lt;script&gt;alert" in owner.get("/dossiers/acme/documents").text, "the party name is shown, escaped")
+    check("<script>alert" not in page and "<b>BV" not in page and "<i>0816" not in page, f"raw HTML in {path}")
+log_page = owner.get("/dossiers/acme/documents").text
+check("&lt;script&gt;alert" in log_page and "&lt;i&gt;0816" in log_page, "the party name and the number are shown, escaped")
 
 # Logout ends the session: its cookie opens nothing any more.
 old = dict(owner.http.cookies)
