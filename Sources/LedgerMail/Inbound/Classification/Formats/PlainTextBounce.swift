@@ -15,9 +15,6 @@ struct PlainTextBounce {
     /// sender or a help desk, not a help desk's, not a mailer daemon's.
     private let candidates: [(address: String, key: String, line: Int)]
     private let temporaryNotice: Bool
-    /// A line of the notice that gives the cause for all ("reject reason: Mailbox full"), for
-    /// recipients whose own lines name none.
-    private let noticeReason: String?
 
     init(lines: [Line]) {
         self.lines = lines
@@ -34,8 +31,6 @@ struct PlainTextBounce {
             }
         }
         self.candidates = candidates
-        noticeReason = lines.first { Self.reasonMarkers.matches($0.lower) }
-            .flatMap { BounceReason.reason(text: ASCIIBytes.lowercasedString($0.text)) }
         temporaryNotice = lines.contains { Self.temporaryPhrases.matches($0.lower) }
             && !lines.contains { Self.permanentPhrases.matches($0.lower) }
     }
@@ -70,9 +65,15 @@ struct PlainTextBounce {
             let reason = BounceReason.reason(status: status, diagnostic: diagnostic, action: action)
             return ReportedRecipient(
                 address: entry.address, status: status, action: action,
-                reason: reason == "undefined" ? noticeReason ?? reason : reason,
+                reason: reason == "undefined" ? noticeReason() ?? reason : reason,
                 permanent: !temporary, diagnostic: diagnostic)
         }
+    }
+
+    /// A line of the notice that gives the cause for all ("reject reason: Mailbox full"), for
+    /// recipients whose own lines name none (looked for only then: most notices never need it).
+    private func noticeReason() -> String? {
+        lines.first { Self.reasonMarkers.matches($0.lower) }.flatMap { BounceReason.reason(text: ASCIIBytes.lowercasedString($0.text)) }
     }
 
     /// Lines about the sender or the message, whose addresses are not failed recipients.
