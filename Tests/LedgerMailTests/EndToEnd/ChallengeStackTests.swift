@@ -18,15 +18,20 @@ struct ChallengeStackTests {
         try #require(try test.gateway.status(dossier: "acme").first?.deliveries.first)
     }
 
-    @Test("a challenge makes the delivery challenged (status and --json say so); a later bounce still applies")
-    func challengeThenBounce() async throws {
-        let test = try TestGateway.make()
+    /// A sent invoice whose delivery a challenge-response system answered with `notice`, read in.
+    func challenged(_ test: TestGateway, notice: String) async throws -> (Int64, String) {
         let (id, messageID) = try await StackMail.sentInvoice(test)
-        let challenge = StackMail.report(test.gateway, deliveryID: id, original: messageID,
-                                         notice: "Your message is held. Please confirm that you are a person: https://cr.example/c/1",
+        let challenge = StackMail.report(test.gateway, deliveryID: id, original: messageID, notice: notice,
                                          action: "delayed", status: "4.7.0", finalRecipient: "inkoop@acct.test")
         try await StackMail.deliver(challenge.text, from: "postmaster@gateway.test", to: challenge.to)
         try await StackMail.readUntil(test.gateway) { try delivery(test).state == .challenged }
+        return (id, messageID)
+    }
+
+    @Test("a challenge makes the delivery challenged (status and --json say so); a later bounce still applies")
+    func challengeThenBounce() async throws {
+        let test = try TestGateway.make()
+        let (id, messageID) = try await challenged(test, notice: "Your message is held. Please confirm that you are a person: https://cr.example/c/1")
         #expect(try delivery(test).state == .challenged && delivery(test).bounce == nil)
         let json = try Self.json(try #require(try test.gateway.status(dossier: "acme").first))
         #expect(json.contains("\"state\":\"challenged\""), "\(json)")
@@ -50,12 +55,8 @@ struct ChallengeStackTests {
     @Test("the accountant's reply to a challenged document means it got through: sent again")
     func replyAnswersChallenge() async throws {
         let test = try TestGateway.make()
-        let (id, messageID) = try await StackMail.sentInvoice(test)
-        let challenge = StackMail.report(test.gateway, deliveryID: id, original: messageID,
-                                         notice: "You are now on my guest list once you confirm: https://cr.example/c/2",
-                                         action: "delayed", status: "4.7.0", finalRecipient: "inkoop@acct.test")
-        try await StackMail.deliver(challenge.text, from: "postmaster@gateway.test", to: challenge.to)
-        try await StackMail.readUntil(test.gateway) { try delivery(test).state == .challenged }
+        let (_, messageID) = try await challenged(test, notice: "You are now on my guest list once you confirm: https://cr.example/c/2")
+        #expect(try delivery(test).state == .challenged)
         try await StackMail.deliver("""
             From: Boekhouder <boekhouder@acct.test>
             To: bounces@gateway.test

@@ -18,14 +18,23 @@ enum ChallengeSignals {
         "bevestig dat u een persoon bent", "gastenlijst", "confirmer que vous êtes une personne", "liste d'invités",
     ])
 
-    /// A header only challenge-response systems write.
+    /// A header only challenge-response systems write (TMDA names itself in X-Delivery-Agent).
+    /// One pass for the markers: every inbound mail is asked.
     static func byHeaders(_ message: MailMessage) -> Bool {
-        markerHeaders.contains { message.header($0) != nil }
+        message.headers.first(of: markerHeaders) != nil
             || message.header("X-Delivery-Agent")?.lowercased().hasPrefix("tmda") == true
     }
 
-    /// The notice's words; only asked of automated mail (a report, a failure notice, an autoresponder).
-    static func byText(_ message: MailMessage) -> Bool {
-        message.notification.notice.contains { phrases.matches($0.lower) }
+    /// The request comes first in these notices: the start of a report's human-readable part,
+    /// else of the notice. Only asked of automated mail (a report, a failure notice, an autoresponder).
+    static func byText(_ message: MailMessage, isReport: Bool) -> Bool {
+        guard isReport else { return message.notification.notice.prefix(40).contains { phrases.matches($0.lower) } }
+        // A report's notice is never worked out otherwise (its fields say what happened), so its
+        // first text part is read as bytes: the phrases that matter are ASCII.
+        guard let text = message.leafParts.first(where: { $0.mediaType == "text/plain" }) else { return false }
+        return phrases.matches(text.body.prefix(textPrefix).map(ASCIIBytes.lowercased))
     }
+
+    /// How much of the text is read: the start of a notice, not the returned mail after it.
+    private static let textPrefix = 2048
 }

@@ -39,18 +39,19 @@ public enum InboundClassifier {
             }
             return result
         }
-        let reported = DeliveryStatusReport.recipients(in: message)
+        let reported = DeliveryStatusReport.recipients(in: message) ?? []
         let autoReplySubject = AutoReplySignals.bySubject(subjectText)
+        let textBounce = reported.isEmpty && !autoReplySubject && BounceSignals.isBounce(message, subject: subjectText)
         // Only a report, a failure notice or an autoresponder can be a challenge: a person who
         // writes "guest list" in a reply is still a person answering.
-        if ChallengeSignals.byHeaders(message) || ((reported?.isEmpty == false || autoReplySubject || AutoReplySignals.byHeaders(message)
-            || BounceSignals.isBounce(message, subject: subjectText)) && ChallengeSignals.byText(message)) {
+        if ChallengeSignals.byHeaders(message) || ((!reported.isEmpty || textBounce || autoReplySubject
+                                                    || AutoReplySignals.byHeaders(message)) && ChallengeSignals.byText(message, isReport: !reported.isEmpty)) {
             result.kind = .challenge
             result.originalMessageID = originalMessageID(in: message)
-            result.recipients = (reported ?? []).map { ReportedRecipient(challenged: $0) }
+            result.recipients = reported.map { ReportedRecipient(challenged: $0) }
             return result
         }
-        if let reported, !reported.isEmpty {
+        if !reported.isEmpty {
             result.originalMessageID = originalMessageID(in: message)
             let failed = reported.filter { !DeliveryStatusReport.successActions.contains($0.action ?? "") && !own.contains($0.address) }
             if failed.isEmpty {
@@ -60,7 +61,7 @@ public enum InboundClassifier {
             }
             return result
         }
-        if !autoReplySubject, BounceSignals.isBounce(message, subject: subjectText) {
+        if textBounce {
             result.originalMessageID = originalMessageID(in: message)
             result.setFailures(textBounceRecipients(message, own: own))
             if result.recipients.isEmpty, depth < maxForwardDepth, let forwarded = forwardedBounce(message, depth: depth, own: own) {

@@ -15,9 +15,6 @@ struct PlainTextBounce {
     /// sender or a help desk, not a help desk's, not a mailer daemon's.
     private let candidates: [(address: String, key: String, line: Int)]
     private let temporaryNotice: Bool
-    /// A line of the notice that gives the cause for all ("reject reason: Mailbox full"), for
-    /// recipients whose own lines name none.
-    private let noticeReason: String?
 
     init(lines: [Line]) {
         self.lines = lines
@@ -34,8 +31,6 @@ struct PlainTextBounce {
             }
         }
         self.candidates = candidates
-        noticeReason = lines.first { Self.reasonMarkers.matches($0.lower) }
-            .flatMap { BounceReason.reason(text: ASCIIBytes.lowercasedString($0.text)) }
         temporaryNotice = lines.contains { Self.temporaryPhrases.matches($0.lower) }
             && !lines.contains { Self.permanentPhrases.matches($0.lower) }
     }
@@ -58,6 +53,8 @@ struct PlainTextBounce {
                 firstLine.append((address, lines.count))
             }
         }
+        // Looked for once, and only when some recipient's own lines give no cause.
+        var noticeReason: String??
         return firstLine.enumerated().map { index, entry in
             let next = index + 1 < firstLine.count ? firstLine[index + 1].line : lines.count
             let end = min(max(next, entry.line + 1), entry.line + 12, lines.count)
@@ -67,12 +64,22 @@ struct PlainTextBounce {
             let status = diagnostic.flatMap(EnhancedStatusCode.first)
             let temporary = EnhancedStatusCode.isTemporary(status) || (status == nil && temporaryNotice)
             let action = temporary ? "delayed" : "failed"
-            let reason = BounceReason.reason(status: status, diagnostic: diagnostic, action: action)
+            var reason = BounceReason.reason(status: status, diagnostic: diagnostic, action: action)
+            if reason == "undefined" {
+                if noticeReason == nil { noticeReason = .some(reasonLine()) }
+                reason = noticeReason.flatMap { $0 } ?? reason
+            }
             return ReportedRecipient(
                 address: entry.address, status: status, action: action,
-                reason: reason == "undefined" ? noticeReason ?? reason : reason,
+                reason: reason,
                 permanent: !temporary, diagnostic: diagnostic)
         }
+    }
+
+    /// A line of the notice that gives the cause for all ("reject reason: Mailbox full"), for
+    /// recipients whose own lines name none (looked for only then: most notices never need it).
+    private func reasonLine() -> String? {
+        lines.first { Self.reasonMarkers.matches($0.lower) }.flatMap { BounceReason.reason(text: ASCIIBytes.lowercasedString($0.text)) }
     }
 
     /// Lines about the sender or the message, whose addresses are not failed recipients.
