@@ -54,6 +54,17 @@ struct DossierAdminTests {
         #expect(try gateway.dossier(named: "acme").enterpriseNumber == "0123456749", "a refused change changes nothing")
     }
 
+    @Test("dossier set gives, refuses and clears the owner's address: never one of the dossier's import addresses")
+    func ownerEmail() throws {
+        try gateway.setRoute(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
+        _ = try gateway.updateDossier("acme", DossierFields(ownerEmail: "jan@acme.test"))
+        #expect(try gateway.dossier(named: "acme").ownerEmail?.value == "jan@acme.test")
+        #expect(throws: InvalidInput.self) { try gateway.updateDossier("acme", DossierFields(ownerEmail: "inkoop@acct.test")) }
+        #expect(try gateway.dossier(named: "acme").ownerEmail?.value == "jan@acme.test")
+        _ = try gateway.updateDossier("acme", DossierFields(ownerEmail: ""))
+        #expect(try gateway.dossier(named: "acme").ownerEmail == nil)
+    }
+
     @Test("a new VAT number re-checks held documents: one it now matches goes to its route")
     func vatChangeReleasesHeld() throws {
         try gateway.setRoute(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])

@@ -20,7 +20,7 @@ extension Gateway {
             (try Dossier(try requireDossier(name, db)), try DigestEvent.unreported(dossier: name, db))
         }
         guard let owner = dossier.ownerEmail else {
-            throw InvalidInput("dossier '\(name)' has no owner address: give one with `ledgermail dossier add --owner-email`")
+            throw InvalidInput("dossier '\(name)' has no owner address: give one with `ledgermail dossier set \(name) --owner-email ADDRESS`")
         }
         guard events.contains(where: \.kind.isTrouble) else { return nil }
         if !dryRun, !settings.digest.enabled {
