@@ -62,16 +62,16 @@ struct ClassifyCommand: AsyncParsableCommand {
         for file in paths {
             guard let data = FileManager.default.contents(atPath: file) else {
                 output.failures += 1
-                output.lines.append("\(file.singleLine): error: no such file or not readable")
+                output.lines.append(DisplayText.terminal("\(file.singleLine): error: no such file or not readable"))
                 continue
             }
             let report = gateway?.classify(data, file: file)
                 ?? ClassificationReport(file: file, classification: InboundClassifier.classify(data), verp: nil)
             if json {
-                output.lines.append(report.jsonLine)
+                output.lines.append(DisplayText.json(report.jsonLine))   // C1 and bidi controls escaped too
             } else {
                 let recipients = report.classification.recipients.map { "\($0.address) \($0.status ?? "") \($0.reason)" }
-                output.lines.append("\(file.singleLine): \(report.classification.kind.rawValue)\(recipients.isEmpty ? "" : " — " + recipients.joined(separator: "; "))")
+                output.lines.append(DisplayText.terminal("\(file.singleLine): \(report.classification.kind.rawValue)\(recipients.isEmpty ? "" : " — " + recipients.joined(separator: "; "))"))
             }
         }
         return output

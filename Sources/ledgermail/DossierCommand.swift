@@ -11,17 +11,21 @@ struct DossierCommand: AsyncParsableCommand {
     /// The settings `add` requires and `set` changes: one list, so the two never drift.
     struct Fields: ParsableArguments {
         @Option(help: "The company's name.") var company: String?
-        @Option(help: "The company's Belgian VAT or enterprise number (checked, mod 97).") var vat: String?
+        @Option(help: "The company's VAT number: Belgian (or its enterprise number) or another EU state's, check digits checked.")
+        var vat: String?
         @Option(help: "Language of the mails: nl, fr or en.") var language: Language?
         @Option(help: "When documents leave: after-10-minutes, end-of-month or never.") var dispatch: DispatchPolicy?
         @Option(help: "The sender of the mails, e.g. \"Acme BV <acme@gateway.test>\".") var from: String?
         @Option(help: "The accountant's own contact address (notifications only, never documents).") var accountant: String?
         @Option(name: .customLong("time-zone"), help: "Time zone for end-of-month dispatch (default Europe/Brussels).")
         var timeZone: String?
+        @Option(name: .customLong("owner-email"),
+                help: "The owner's own address: a digest of trouble goes there (never an import address; empty clears it).")
+        var ownerEmail: String?
 
         var fields: DossierFields {
             DossierFields(company: company, vat: vat, language: language, dispatch: dispatch, from: from,
-                          accountant: accountant, timeZone: timeZone)
+                          accountant: accountant, timeZone: timeZone, ownerEmail: ownerEmail)
         }
     }
 
@@ -34,7 +38,8 @@ struct DossierCommand: AsyncParsableCommand {
 
                 Example:
                   ledgermail dossier add acme --company "Acme BV" --vat BE0123456749 --language nl \\
-                    --dispatch after-10-minutes --from "Acme BV <acme@gateway.test>" --accountant boekhouder@acct.test
+                    --dispatch after-10-minutes --from "Acme BV <acme@gateway.test>" --accountant boekhouder@acct.test \\
+                    --owner-email jan@acme.test
                 """
         )
 
@@ -50,8 +55,8 @@ struct DossierCommand: AsyncParsableCommand {
             try await options.gateway().addDossier(
                 name: name, company: company, vat: vat, language: settings.language ?? .nl,
                 dispatch: settings.dispatch ?? .afterTenMinutes, from: from, accountant: accountant,
-                timeZone: settings.timeZone ?? "Europe/Brussels")
-            print("dossier \(name) added")
+                timeZone: settings.timeZone ?? "Europe/Brussels", ownerEmail: settings.ownerEmail)
+            say("dossier \(name) added")
         }
     }
 
@@ -73,9 +78,9 @@ struct DossierCommand: AsyncParsableCommand {
 
         func run() async throws {
             let report = try await options.gateway().updateDossier(name, settings.fields)
-            print("dossier \(name) changed")
+            say("dossier \(name) changed")
             if !report.released.isEmpty {
-                print("\(report.released.count) held document(s) now matched and scheduled: \(report.released.map { "#\($0)" }.joined(separator: " "))")
+                say("\(report.released.count) held document(s) now matched and scheduled: \(report.released.map { "#\($0)" }.joined(separator: " "))")
             }
         }
     }
@@ -99,7 +104,7 @@ struct DossierCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await options.gateway().removeDossier(name, archive: archive)
-            print(archive ? "dossier \(name) archived (read-only)" : "dossier \(name) removed")
+            say(archive ? "dossier \(name) archived (read-only)" : "dossier \(name) removed")
         }
     }
 
@@ -114,7 +119,7 @@ struct DossierCommand: AsyncParsableCommand {
 
         func run() async throws {
             let dossier = try await options.gateway().dossier(named: name)
-            print("""
+            say("""
                 dossier     \(dossier.name)
                 company     \(dossier.company.singleLine)
                 number      \(dossier.enterpriseNumber)
@@ -123,6 +128,7 @@ struct DossierCommand: AsyncParsableCommand {
                 from        \(dossier.from.displayName.map { "\($0.singleLine) " } ?? "")<\(dossier.from.address)>
                 accountant  \(dossier.accountant)
                 time zone   \(dossier.timeZone)
+                owner       \(dossier.ownerEmail?.value ?? "(none: no digest)")
                 """)
         }
     }

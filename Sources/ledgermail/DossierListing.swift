@@ -30,7 +30,7 @@ extension DossierCommand {
             for overview in overviews {
                 let counts = columns.map { String(overview.states[$0] ?? 0).padded(10) }.joined()
                 let last = overview.lastActivity.map { $0.formatted(.iso8601) } ?? "-"
-                print("\(overview.name.padded(16))\(String(overview.documents).padded(6))\(counts)\(String(overview.sentThisQuarter).padded(10))\(last)\(overview.archived ? "  (archived)" : "")")
+                say("\(overview.name.padded(16))\(String(overview.documents).padded(6))\(counts)\(String(overview.sentThisQuarter).padded(10))\(last)\(overview.archived ? "  (archived)" : "")")
             }
         }
     }

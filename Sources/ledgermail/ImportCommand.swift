@@ -37,21 +37,21 @@ struct ImportCommand: AsyncParsableCommand {
         var files: [URL] = []
         for entry in ImportSelection.entries(self.files) {
             if let reason = entry.skipped {
-                print("skipped  \(entry.path.singleLine): \(reason)")
+                say("skipped  \(entry.path.singleLine): \(reason)")
             } else if (try? InvalidInput.checkSingleLine(entry.path, name: "the file name")) == nil {
                 failures += 1
-                print("failed   \(entry.path.singleLine): the file name must be a single line")
+                say("failed   \(entry.path.singleLine): the file name must be a single line")
             } else {
                 files.append(URL(fileURLWithPath: entry.path))
             }
         }
         try gateway.importFiles(dossier: dossier, files: files, declaredKind: kind, batchSize: batch) { file, result in
             switch result {
-            case .done(let outcome): print(Self.line(file.relativePath, outcome))
-            case .skipped(let reason): print("skipped  \(file.relativePath.singleLine): \(reason)")
+            case .done(let outcome): say("\(Self.line(file.relativePath, outcome))")
+            case .skipped(let reason): say("skipped  \(file.relativePath.singleLine): \(reason)")
             case .failed(let error):
                 failures += 1
-                print("failed   \(file.relativePath.singleLine): \(error)")
+                say("failed   \(file.relativePath.singleLine): \(error)")
             }
         }
         if failures > 0 { throw ExitCode(1) }

@@ -29,8 +29,8 @@ struct InboxCommand: AsyncParsableCommand {
         if entries.isEmpty { print(unmatched ? "no unmatched mail" : "nothing came back yet") }
         for entry in entries {
             let about = entry.documentID.map { "document \($0) (\(entry.number ?? "?"))" } ?? "no delivery"
-            print("\(entry.receivedAt) \(entry.kind) from \(entry.from ?? "?") about \(about)\(entry.verified ? "" : ", not verified")")
-            print("    \(entry.summary)")
+            say("\(entry.receivedAt) \(entry.kind) from \(entry.from ?? "?") about \(about)\(entry.verified ? "" : ", \(entry.unverifiedBecause ?? "not verified")")")
+            say("    \(entry.summary)")
         }
     }
 }
@@ -41,6 +41,7 @@ enum JSONLine {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        // Control characters are escaped by the encoder; C1 and bidi controls are not.
+        return DisplayText.json(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
 }

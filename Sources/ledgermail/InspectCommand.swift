@@ -49,16 +49,16 @@ struct InspectCommand: AsyncParsableCommand {
                 print(json ? try JSONLine.encode(report) : Self.table(report))
             case .failure(let error):
                 failures += 1
-                print(json ? try JSONLine.encode(error) : "\(file.singleLine): error: \(error.error)")
+                print(json ? try JSONLine.encode(error) : DisplayText.terminal("\(file): error: \(error.error)"))
             }
         }
         if failures > 0 { throw ExitCode(1) }
     }
 
     static func table(_ report: InspectionReport) -> String {
-        var lines = ["\(report.file.singleLine)  [\(report.format.rawValue)] kind: \(report.kind)"]
+        var lines = ["\(DisplayText.terminal(report.file))  [\(report.format.rawValue)] kind: \(report.kind)"]
         func add(_ label: String, _ value: String?) {
-            if let value, !value.isEmpty { lines.append("  \(label.padding(toLength: 12, withPad: " ", startingAt: 0)) \(value.singleLine)") }
+            if let value, !value.isEmpty { lines.append("  \(label.padding(toLength: 12, withPad: " ", startingAt: 0)) \(DisplayText.terminal(value))") }
         }
         add("document", [report.root, report.typeCode].compactMap { $0 }.joined(separator: " "))
         add("number", report.number)

@@ -21,6 +21,33 @@ struct LedgerMailCommand: AsyncParsableCommand {
             InitCommand.self, DossierCommand.self, RouteCommand.self, ImportCommand.self, SendCommand.self,
             RunCommand.self, ServeCommand.self, StatusCommand.self, ReviewCommand.self, ResendCommand.self, PreviewCommand.self,
             InboxCommand.self, InspectCommand.self, ClassifyCommand.self, MailOutCommand.self, IntegrationCommand.self, UserCommand.self,
+            DigestCommand.self,
         ]
     )
+
+    /// ArgumentParser's own entry point, but our errors are shown through the one sanitiser:
+    /// they may quote a file name or a server's reply.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: ShownError.wrapping(error))
+        }
+    }
+}
+
+/// An error of ours as the terminal shows it: control and bidi characters escaped.
+struct ShownError: Error, CustomStringConvertible {
+    let description: String
+
+    /// ArgumentParser's own errors (usage, --help, exit codes) pass as they are.
+    static func wrapping(_ error: any Error) -> any Error {
+        if String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") { return error }
+        return ShownError(description: DisplayText.terminal(String(describing: error)))
+    }
 }

@@ -27,9 +27,9 @@ struct MailOutCommand: AsyncParsableCommand {
         let report = try await options.gateway().mailOut(dossier: dossier, period: try Period(parsing: period), to: to, zip: zip,
                                                          maxSize: try ByteSize(parsing: maxSize), fromPart: fromPart)
         let sent = report.mails.reduce(0) { $0 + $1.documents }
-        print("\(sent) of \(report.documents) document(s) in \(report.mails.count) mail(s) sent to \(to)")
+        say("\(sent) of \(report.documents) document(s) in \(report.mails.count) mail(s) sent to \(to)")
         for (index, mail) in report.mails.enumerated() {
-            print("  mail \(fromPart + index): \(mail.documents) document(s), \(ByteSize(bytes: mail.bytes))")
+            say("  mail \(fromPart + index): \(mail.documents) document(s), \(ByteSize(bytes: mail.bytes))")
         }
     }
 }

@@ -23,8 +23,8 @@ struct ResendCommand: AsyncParsableCommand {
         let gateway = try await options.gateway()
         let delivery = try gateway.resend(dossier: dossier, documentID: id, route: route)
         let report = try await gateway.send(dossier: dossier, selection: .only([delivery]))
-        print("document \(id): sent \(report.sent), deferred \(report.deferred), failed \(report.failed)")
-        for problem in report.problems { print("  \(problem)") }
+        say("document \(id): sent \(report.sent), deferred \(report.deferred), failed \(report.failed)")
+        for problem in report.problems { say("  \(problem)") }
         if report.failed > 0 { throw ExitCode(1) }
     }
 }

@@ -20,7 +20,7 @@ struct RouteCommand: AsyncParsableCommand {
 
         func run() async throws {
             let contact = try await options.gateway().testRoute(dossier: dossier, kind: kind)
-            print("test mail about the \(kind.rawValue) route sent to \(contact)")
+            say("test mail about the \(kind.rawValue) route sent to \(contact)")
         }
     }
 
@@ -50,8 +50,8 @@ struct RouteCommand: AsyncParsableCommand {
             let cap = try maxSize.map { text throws -> ByteSize in try ByteSize(parsing: text) }
             let released = try await options.gateway().setRoute(dossier: dossier, kind: kind, addresses: addresses,
                                                                  attach: attach, dispatch: dispatch, maxSize: cap)
-            print("\(kind.rawValue) → \(addresses.joined(separator: ", "))")
-            if released > 0 { print("\(released) held document(s) released to this route") }
+            say("\(kind.rawValue) → \(addresses.joined(separator: ", "))")
+            if released > 0 { say("\(released) held document(s) released to this route") }
         }
     }
 
@@ -76,8 +76,12 @@ struct RouteCommand: AsyncParsableCommand {
         func run() async throws {
             try checkSingleLine(addresses, name: "an address")
             let held = try await options.gateway().removeRoute(dossier: dossier, kind: kind, addresses: addresses)
-            print(addresses.isEmpty ? "\(kind.rawValue) route removed" : "\(addresses.joined(separator: ", ")) taken off the \(kind.rawValue) route")
-            if held > 0 { print("\(held) waiting document(s) held until the kind has a route again") }
+            if addresses.isEmpty {
+                say("\(kind.rawValue) route removed")
+            } else {
+                say("\(addresses.joined(separator: ", ")) taken off the \(kind.rawValue) route")
+            }
+            if held > 0 { say("\(held) waiting document(s) held until the kind has a route again") }
         }
     }
 
@@ -97,14 +101,14 @@ struct RouteCommand: AsyncParsableCommand {
                 for route in routes { print(try JSONLine.encode(RouteLine(route))) }
                 return
             }
-            if routes.isEmpty { print("no routes yet: `ledgermail route set \(dossier) KIND ADDRESS`") }
+            if routes.isEmpty { say("no routes yet: `ledgermail route set \(dossier) KIND ADDRESS`") }
             for route in routes {
                 var options: [String] = []
                 if route.attach != .both { options.append("attach \(route.attach.rawValue)") }
                 if let dispatch = route.dispatch { options.append("dispatch \(dispatch.rawValue)") }
                 if let cap = route.maxSize { options.append("max \(cap)") }
                 let suffix = options.isEmpty ? "" : "  (\(options.joined(separator: ", ")))"
-                print("\(route.kind.rawValue.padding(toLength: 22, withPad: " ", startingAt: 0)) \(route.addresses.map(\.value).joined(separator: ", "))\(suffix)")
+                say("\(route.kind.rawValue.padding(toLength: 22, withPad: " ", startingAt: 0)) \(route.addresses.map(\.value).joined(separator: ", "))\(suffix)")
             }
         }
     }

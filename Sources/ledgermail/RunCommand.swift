@@ -24,11 +24,11 @@ struct RunCommand: AsyncParsableCommand {
         let gateway = try await options.gateway(service: true)
         if once {
             let report = await gateway.runOnce()
-            if let send = report.send { print("sent \(send.sent), deferred \(send.deferred), failed \(send.failed)") }
+            if let send = report.send { say("sent \(send.sent), deferred \(send.deferred), failed \(send.failed)") }
             if let inbox = report.inbox {
-                print("inbox: \(inbox.read) read, \(inbox.bounces) bounce(s) applied, \(inbox.unmatched) unmatched")
+                say("inbox: \(inbox.read) read, \(inbox.bounces) bounce(s) applied, \(inbox.challenges) challenge(s), \(inbox.unmatched) unmatched")
             }
-            for error in report.errors { print("error: \(error)") }
+            for error in report.errors { say("error: \(error)") }
             if !report.errors.isEmpty { throw ExitCode(1) }
             return
         }

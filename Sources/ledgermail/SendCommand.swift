@@ -40,8 +40,8 @@ struct SendCommand: AsyncParsableCommand {
         if dryRun || comment != nil { throw ValidationError("--dry-run and --comment go with --period or --until") }
         let report = try await options.gateway().send(dossier: dossier, selection: now ? .everythingWaiting : .due,
                                                       progress: ProgressLine().callback)
-        print("sent \(report.sent), deferred \(report.deferred), failed \(report.failed)")
-        for problem in report.problems { print("  \(problem)") }
+        say("sent \(report.sent), deferred \(report.deferred), failed \(report.failed)")
+        for problem in report.problems { say("  \(problem)") }
         if report.failed > 0 { throw ExitCode(1) }
     }
 
@@ -51,16 +51,16 @@ struct SendCommand: AsyncParsableCommand {
         let report = try await options.gateway().sendPeriod(dossier: dossier, period: chosen, comment: comment, dryRun: dryRun,
                                                              progress: ProgressLine().callback)
         let plan = report.plan
-        print("\(chosen): \(plan.documents.count) document(s)")
-        for (kind, count) in plan.countsByKind { print("  \(kind?.rawValue ?? "unknown"): \(count)") }
-        print("  to send now: \(plan.toSend.count), sent before: \(plan.sentBefore.count), failed: \(plan.failed.count), bounced: \(plan.bounced.count), held: \(plan.held.count)")
-        for document in plan.toSend where dryRun { print("  would send #\(document.documentID) \(document.number.singleLine) (\(document.kind?.rawValue ?? "?"))") }
+        say("\(chosen): \(plan.documents.count) document(s)")
+        for (kind, count) in plan.countsByKind { say("  \(kind?.rawValue ?? "unknown"): \(count)") }
+        say("  to send now: \(plan.toSend.count), sent before: \(plan.sentBefore.count), failed: \(plan.failed.count), bounced: \(plan.bounced.count), challenged: \(plan.challenged.count), held: \(plan.held.count)")
+        for document in plan.toSend where dryRun { say("  would send #\(document.documentID) \(document.number.singleLine) (\(document.kind?.rawValue ?? "?"))") }
         if let send = report.send {
-            print("sent \(send.sent), deferred \(send.deferred), failed \(send.failed)")
-            for problem in send.problems { print("  \(problem)") }
+            say("sent \(send.sent), deferred \(send.deferred), failed \(send.failed)")
+            for problem in send.problems { say("  \(problem)") }
         }
-        if let address = report.notifiedAddress { print("notification sent to \(address)") }
-        if dryRun { print("dry run: nothing was sent") }
+        if let address = report.notifiedAddress { say("notification sent to \(address)") }
+        if dryRun { say("dry run: nothing was sent") }
         if (report.send?.failed ?? 0) > 0 { throw ExitCode(1) }
     }
 }

@@ -13,6 +13,7 @@ struct StatusCommand: AsyncParsableCommand {
             Examples:
               ledgermail status acme --json
               ledgermail status --all --state failed,bounced
+              ledgermail status acme --period 2026-Q3 --kind purchase-invoice --limit 20
             """
     )
 
@@ -22,6 +23,8 @@ struct StatusCommand: AsyncParsableCommand {
     @Option(help: "Only documents in these states (a comma list: \(DeliveryState.allCases.map(\.rawValue).joined(separator: ",")))")
     var state: String?
     @Option(help: "Only documents of these kinds (a comma list).") var kind: String?
+    @Option(help: "Only documents of this period, by issue date (2026-Q3 or 2026-09).") var period: String?
+    @Option(help: "At most this many documents.") var limit: Int?
     @Flag(help: "One JSON object per document per line.") var json = false
 
     func validate() throws {
@@ -30,39 +33,48 @@ struct StatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         let filter = DocumentFilter(dossier: dossier, states: try CommaList.parse(state, as: DeliveryState.self, option: "--state"),
-                                    kinds: try CommaList.parse(kind, as: DocumentKind.self, option: "--kind"))
+                                    kinds: try CommaList.parse(kind, as: DocumentKind.self, option: "--kind"),
+                                    period: try period.map { text throws(InvalidInput) in try Period(parsing: text) }, limit: limit)
         let documents = try await options.gateway().status(filter)
         if json {
             for document in documents { print(try JSONLine.encode(document)) }
             return
         }
-        if documents.isEmpty { print(filter.states.isEmpty && filter.kinds.isEmpty ? "no documents yet" : "no documents match") }
+        let narrowed = !filter.states.isEmpty || !filter.kinds.isEmpty || filter.period != nil
+        if documents.isEmpty { say(narrowed ? "no documents match" : "no documents yet") }
         if all {
             for document in documents {
-                print("\(document.dossier) #\(document.id) \(document.number.singleLine) \(document.kind ?? "unknown") \(document.state.rawValue) \(document.issueDate ?? "-") \(document.counterparty?.singleLine ?? "")")
+                say("\(document.dossier) #\(document.id) \(document.number.singleLine) \(document.kind ?? "unknown") \(document.state.rawValue) \(document.issueDate ?? "-") \(document.counterparty?.singleLine ?? "")")
             }
             return
         }
         for document in documents {
-            print("#\(document.id) \(document.number.singleLine) \(document.kind ?? "unknown") \(document.issueDate ?? "") \(document.counterparty ?? "") [\(document.file)]\(document.version > 1 ? " v\(document.version)" : "")")
-            if let reason = document.heldReason { print("    held: \(reason)") }
+            say("#\(document.id) \(document.number.singleLine) \(document.kind ?? "unknown") \(document.issueDate ?? "") \(document.counterparty ?? "") [\(document.file)]\(document.version > 1 ? " v\(document.version)" : "")")
+            if let reason = document.heldReason { say("    held: \(reason)") }
             for delivery in document.deliveries {
                 var line = "    \(delivery.route ?? "(no route)") \(delivery.state.rawValue)"
                 if let due = delivery.dueAt, delivery.state == .scheduled || delivery.state == .deferred { line += " due \(due)" }
                 if let sent = delivery.sentAt { line += " at \(sent)" }
                 if delivery.attempts > 0 { line += " (\(delivery.attempts) attempt\(delivery.attempts == 1 ? "" : "s"))" }
-                print(line)
+                say("\(line)")
                 for recipient in delivery.recipients {
-                    print("      → \(recipient.address) \(recipient.state) \(recipient.smtpReply ?? "")")
+                    say("      → \(recipient.address) \(recipient.state) \(recipient.smtpReply ?? "")")
                 }
-                if let bounce = delivery.bounce {
-                    print("      bounced: \(bounce.recipient ?? "?") \(bounce.status ?? "") \(bounce.reason ?? "") \(bounce.diagnostic ?? "")")
+                if let bounce = delivery.bounce, bounce.verified {
+                    say("      bounced: \(bounce.recipient ?? "?") \(bounce.status ?? "") \(bounce.reason ?? "") \(bounce.diagnostic ?? "")")
+                } else if let bounce = delivery.bounce {
+                    say("      unverified bounce report (changed nothing): \(bounce.diagnostic ?? "")")
+                }
+                if delivery.state == .challenged {
+                    print("      held by a challenge-response system: answer its request (see `ledgermail inbox`) or ask the accountant to let the address in")
                 }
                 if let reply = delivery.lastReply, delivery.state == .deferred || delivery.state == .failed {
-                    print("      last reply: \(reply)")
+                    say("      last reply: \(reply)")
                 }
             }
-            for inbound in document.inbound { print("    ← \(inbound.kind) from \(inbound.from ?? "?"): \(inbound.summary)") }
+            for inbound in document.inbound {
+                say("    ← \(inbound.kind) from \(inbound.from ?? "?"): \(inbound.summary)\(inbound.verified ? "" : " (\(inbound.unverifiedBecause ?? "not verified"))")")
+            }
         }
     }
 }

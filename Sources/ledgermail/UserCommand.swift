@@ -34,7 +34,7 @@ struct UserCommand: AsyncParsableCommand {
             try checkSingleLine([email, dossier], name: "a value")
             try await options.gateway().accounts.add(email: email, role: role, language: language,
                                                      dossiers: dossier.commaList, password: password)
-            print("account \(email) added (\(role.rawValue))")
+            say("account \(email) added (\(role.rawValue))")
         }
     }
 
@@ -55,7 +55,7 @@ struct UserCommand: AsyncParsableCommand {
             }
             if accounts.isEmpty { print("no accounts yet: `ledgermail user add` creates one") }
             for account in accounts {
-                print("\(account.email.padded(32))\(account.role.rawValue.padded(12))\(account.language.rawValue.padded(4))\(account.dossiers.joined(separator: ","))")
+                say("\(account.email.padded(32))\(account.role.rawValue.padded(12))\(account.language.rawValue.padded(4))\(account.dossiers.joined(separator: ","))")
             }
         }
     }
@@ -68,7 +68,7 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await options.gateway().accounts.remove(email)
-            print("account \(email) removed")
+            say("account \(email) removed")
         }
     }
 
@@ -81,7 +81,7 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await options.gateway().accounts.link(email, to: dossiers)
-            print("\(email) linked to \(dossiers.joined(separator: ", "))")
+            say("\(email) linked to \(dossiers.joined(separator: ", "))")
         }
     }
 
@@ -94,7 +94,7 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await options.gateway().accounts.unlink(email, from: dossiers)
-            print("\(email) unlinked from \(dossiers.joined(separator: ", "))")
+            say("\(email) unlinked from \(dossiers.joined(separator: ", "))")
         }
     }
 }

@@ -17,11 +17,15 @@ public struct Settings: Sendable {
     public var retry: RetryPolicy = RetryPolicy()
     /// `limits.*`: the most a single input may weigh.
     public var limits: InputLimits = InputLimits()
+    /// `digest.*`: the owner's mail about trouble.
+    public var digest: DigestSettings = DigestSettings()
     public var tlsInsecure: Bool
     /// `log.format`: how the services write their log lines.
     public var logFormat: LogFormat = .text
     /// `web.*`: where `serve` listens and the address people reach it at.
     public var web = WebSettings()
+    /// What the owner should fix but that does not stop LedgerMail (logged at every start).
+    public var warnings: [String] = []
 
     public var databasePath: String { dataDirectory.appendingPathComponent("ledgermail.sqlite").path }
     public var blobDirectory: URL { dataDirectory.appendingPathComponent("store", isDirectory: true) }
@@ -72,4 +76,16 @@ public struct WebSettings: Sendable, Equatable {
     public init() {}
 
     public var secureCookies: Bool { baseURL.scheme?.lowercased() == "https" }
+}
+
+/// `digest.enabled`, `digest.interval`: whether the owner gets a digest of trouble, and at most
+/// how often (seconds).
+public struct DigestSettings: Sendable, Equatable {
+    public var enabled: Bool
+    public var interval: TimeInterval
+
+    public init(enabled: Bool = true, interval: TimeInterval = 3600) {
+        self.enabled = enabled
+        self.interval = interval
+    }
 }

@@ -10,9 +10,11 @@ public struct DossierFields: Sendable, Equatable {
     public var from: String?
     public var accountant: String?
     public var timeZone: String?
+    /// Where the digest of trouble goes; an empty text clears it.
+    public var ownerEmail: String?
 
     public init(company: String? = nil, vat: String? = nil, language: Language? = nil, dispatch: DispatchPolicy? = nil,
-                from: String? = nil, accountant: String? = nil, timeZone: String? = nil) {
+                from: String? = nil, accountant: String? = nil, timeZone: String? = nil, ownerEmail: String? = nil) {
         self.company = company
         self.vat = vat
         self.language = language
@@ -20,6 +22,7 @@ public struct DossierFields: Sendable, Equatable {
         self.from = from
         self.accountant = accountant
         self.timeZone = timeZone
+        self.ownerEmail = ownerEmail
     }
 
     public var isEmpty: Bool { self == DossierFields() }
@@ -35,7 +38,7 @@ public struct DossierFields: Sendable, Equatable {
             throw InvalidInput("a dossier needs --company, --vat, --from and --accountant")
         }
         for (value, label) in [(name, "the dossier name"), (company, "--company"), (vat ?? "", "--vat"), (from ?? "", "--from"),
-                               (accountant ?? "", "--accountant"), (timeZone, "--time-zone")] {
+                               (accountant ?? "", "--accountant"), (timeZone, "--time-zone"), (ownerEmail ?? "", "--owner-email")] {
             try InvalidInput.checkSingleLine(value, name: label)
         }
         guard !company.trimmingCharacters(in: .whitespaces).isEmpty else { throw InvalidInput("--company must not be empty") }
@@ -49,24 +52,14 @@ public struct DossierFields: Sendable, Equatable {
         record.language = language.rawValue
         record.dispatch = dispatch.rawValue
         record.timeZone = timeZone
-        if let vat { record.enterpriseNumber = try Self.enterpriseNumber(vat) }
+        if let vat { record.enterpriseNumber = try DossierNumber.normalize(vat) }
         if let from {
             let sender = try Mailbox(parsing: from)
             record.fromName = sender.displayName
             record.fromAddress = sender.address.value
         }
         if let accountant { record.accountant = try EmailAddress(accountant).value }
+        if let ownerEmail { record.ownerEmail = ownerEmail.isEmpty ? nil : try EmailAddress(ownerEmail).value }
         return record
-    }
-
-    /// The dossier's own number, checked: it decides every document's kind.
-    static func enterpriseNumber(_ vat: String) throws(InvalidInput) -> String {
-        guard let number = BelgianNumber.normalize(vat) else {
-            throw InvalidInput("--vat '\(vat)' is not a Belgian VAT or enterprise number (BE + 10 digits)")
-        }
-        guard BelgianNumber.isValid(number) else {
-            throw InvalidInput("--vat '\(vat)': the check digits are wrong (mod 97); check the number")
-        }
-        return number
     }
 }

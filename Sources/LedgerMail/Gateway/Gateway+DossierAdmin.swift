@@ -47,6 +47,7 @@ extension Gateway {
         // Held documents are read again outside the write: reading UBL is the slow part.
         let decided = record.enterpriseNumber == old.enterpriseNumber ? [:] : try kindsDecidedAgain(dossier: name, by: record)
         return try database.write { db in
+            if let owner = record.ownerEmail { try Self.refuseImportAddress(try EmailAddress(owner), dossier: name, db) }
             try record.update(db)
             let dossier = try Dossier(record)
             var report = DossierChangeReport()
@@ -70,7 +71,7 @@ extension Gateway {
         for document in undecided {
             guard let hash = document.ublSHA256, let id = document.id,
                   let ubl = try? UBLReader(limits: readerLimits).read(try blobs.get(hash)),
-                  case .kind(let kind) = KindDecision(document: ubl, ownIdentifiers: [record.enterpriseNumber]) else { continue }
+                  case .kind(let kind) = KindDecision(document: ubl, ownIdentifiers: try Dossier(record).ownIdentifiers) else { continue }
             decided[id] = kind
         }
         return decided

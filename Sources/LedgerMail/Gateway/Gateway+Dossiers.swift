@@ -2,17 +2,45 @@ import Foundation
 import GRDB
 
 extension Gateway {
-    /// Adds a dossier. The VAT / enterprise number must pass the Belgian mod-97 check.
+    /// Adds a dossier. The number is a Belgian enterprise / VAT number or another EU member
+    /// state's VAT number, its shape and check digits checked (`DossierNumber`).
     public func addDossier(name: String, company: String, vat: String, language: Language, dispatch: DispatchPolicy,
-                           from: String, accountant: String, timeZone: String) throws {
+                           from: String, accountant: String, timeZone: String, ownerEmail: String? = nil) throws {
         try Dossier.checkName(name)
         let record = try DossierFields(company: company, vat: vat, language: language, dispatch: dispatch, from: from,
-                                       accountant: accountant, timeZone: timeZone).record(name: name, over: nil, createdAt: clock())
+                                       accountant: accountant, timeZone: timeZone, ownerEmail: ownerEmail)
+            .record(name: name, over: nil, createdAt: clock())
         try database.write { db in
             if try DossierRecord.exists(db, key: name) {
                 throw InvalidInput("a dossier named '\(name)' already exists: `ledgermail dossier set \(name)` changes it")
             }
             try record.insert(db)
+        }
+    }
+
+    /// Sets (or with nil clears) where the dossier's digest goes. Refused when it is one of the
+    /// dossier's import addresses: a digest there would be booked as a document.
+    public func setOwnerEmail(dossier name: String, _ address: String?) throws {
+        let owner = try address.map(Self.checkedOwner)
+        try database.write { db in
+            var record = try requireWritableDossier(name, db)
+            if let owner {
+                try Self.refuseImportAddress(owner, dossier: name, db)
+            }
+            record.ownerEmail = owner?.value
+            try record.update(db)
+        }
+    }
+
+    static func checkedOwner(_ text: String) throws -> EmailAddress {
+        try InvalidInput.checkSingleLine(text, name: "--owner-email")
+        return try EmailAddress(text)
+    }
+
+    static func refuseImportAddress(_ owner: EmailAddress, dossier name: String, _ db: Database) throws {
+        let routes = try RouteRecord.filter(Column("dossier") == name).fetchAll(db).compactMap(Route.init)
+        if let route = routes.first(where: { $0.addresses.contains { $0.value.lowercased() == owner.value.lowercased() } }) {
+            throw InvalidInput("--owner-email \(owner) is the import address of \(route.kind.rawValue) in '\(name)': the digest would be booked as a document there; give the owner's own address")
         }
     }
 
@@ -32,6 +60,9 @@ extension Gateway {
         }
         return try database.write { db in
             let dossier = try Dossier(try requireWritableDossier(name, db))
+            if let owner = dossier.ownerEmail, checked.contains(where: { $0.value.lowercased() == owner.value.lowercased() }) {
+                throw InvalidInput("\(owner) is the owner address of '\(name)' (where its digest goes), not an import address")
+            }
             try RouteRecord(dossier: name, kind: kind.rawValue, addresses: checked.map(\.value).joined(separator: ","),
                             attach: attach.rawValue, dispatch: dispatch?.rawValue, maxSize: maxSize?.bytes).save(db)
             // Release what waited for this route (and nothing held for another reason).
@@ -67,7 +98,8 @@ extension Dossier {
                   language: Language(rawValue: record.language) ?? .nl,
                   dispatch: DispatchPolicy(rawValue: record.dispatch) ?? .afterTenMinutes,
                   from: Mailbox(displayName: record.fromName, address: try EmailAddress(record.fromAddress)),
-                  accountant: try EmailAddress(record.accountant), timeZone: record.timeZone)
+                  accountant: try EmailAddress(record.accountant), timeZone: record.timeZone,
+                  ownerEmail: try record.ownerEmail.map { try EmailAddress($0) })
     }
 }
 

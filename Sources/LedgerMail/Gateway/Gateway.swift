@@ -13,6 +13,8 @@ public final class Gateway: Sendable {
     let logger: Logger
     /// Injectable so tests can move time instead of waiting for it.
     let clock: @Sendable () -> Date
+    /// `run`'s wait after a refused SMTP login.
+    let loginBackoff = LoginBackoff()
 
     /// Opens an initialised data directory (`ledgermail init` makes one).
     public init(settings: Settings, logger: Logger = Logger(label: "ledgermail"),
@@ -31,6 +33,9 @@ public final class Gateway: Sendable {
         if settings.tlsInsecure {
             logger.warning("tls.insecure is set: server certificates are NOT checked. Use this for tests only.")
         }
+        for warning in settings.warnings { logger.warning("\(warning)") }
+        let abandoned = blobs.removeAbandonedTemporaryFiles()
+        if abandoned > 0 { logger.info("removed \(abandoned) temporary file(s) an interrupted import left in the store") }
     }
 
     /// What `init` created, for its report.
@@ -51,6 +56,8 @@ public final class Gateway: Sendable {
                 throw StorageError("the example configuration (config/ledgermail.example.yaml) was not found beside the program")
             }
             try text.write(to: settings.configFile, atomically: true, encoding: .utf8)
+            // It is where the passwords go: readable by the owner only from the start.
+            try fm.setAttributes([.posixPermissions: 0o600], ofItemAtPath: settings.configFile.path)
             note(settings.configFile.path, created: true)
         } else {
             note(settings.configFile.path, created: false)

@@ -96,7 +96,7 @@ extension Gateway {
 
     static func anythingSent(of documentID: Int64, _ db: Database) throws -> Bool {
         // Any attempt counts: a deferred mail may still have arrived (a connection lost after the data).
-        let sentStates = [DeliveryState.sending, .sent, .bounced].map(\.rawValue)
+        let sentStates = [DeliveryState.sending, .sent, .bounced, .challenged].map(\.rawValue)
         return try DeliveryRecord.filter(Column("documentID") == documentID
                                          && (sentStates.contains(Column("state")) || Column("attempts") > 0)).fetchCount(db) > 0
     }

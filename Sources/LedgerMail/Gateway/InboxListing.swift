@@ -14,6 +14,8 @@ public struct InboxEntry: Sendable, Encodable {
     @NullWhenAbsent public var number: String?
     /// True when a valid VERP token tied it to its delivery (only then did it change a state).
     public var verified: Bool
+    /// Why it was not trusted, for the text view (not in the JSON).
+    public var unverifiedBecause: String?
 
     enum CodingKeys: String, CodingKey {
         case id, kind, receivedAt = "received_at", from, subject, summary, documentID = "document_id", number, verified
@@ -37,7 +39,8 @@ extension Gateway {
             return try Row.fetchAll(db, sql: sql, arguments: unmatched ? [] : [name]).map { row in
                 InboxEntry(id: row["id"], kind: row["kind"], receivedAt: row["receivedAt"], from: row["fromAddress"],
                            subject: row["subject"], summary: row["summary"], documentID: row["documentID"],
-                           number: row["number"], verified: row["verpValid"])
+                           number: row["number"], verified: row["verpValid"],
+                           unverifiedBecause: (row["trust"] as InboundTrust?).flatMap { $0.isVerified ? nil : $0.explanation })
             }
         }
     }

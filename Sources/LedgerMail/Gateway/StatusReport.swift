@@ -57,8 +57,11 @@ public struct BounceStatus: Sendable, Encodable {
     @NullWhenAbsent public var status: String?
     @NullWhenAbsent public var reason: String?
     @NullWhenAbsent public var diagnostic: String?
+    /// True when it came with a trusted envelope token for one of the delivery's recipients
+    /// (only then did it change a state); false for a report linked only by the Message-ID.
+    public var verified: Bool
 
-    enum CodingKeys: String, CodingKey { case recipient, status, reason, diagnostic }
+    enum CodingKeys: String, CodingKey { case recipient, status, reason, diagnostic, verified }
 }
 
 public struct InboundStatus: Sendable, Encodable {
@@ -66,8 +69,13 @@ public struct InboundStatus: Sendable, Encodable {
     public var receivedAt: Date
     @NullWhenAbsent public var from: String?
     public var summary: String
+    /// True when a trusted envelope token tied it to its delivery; false when it is linked by a
+    /// Message-ID alone, or its token or recipient did not hold (it changed nothing).
+    public var verified: Bool
+    /// Why it was not trusted, for the text view (nil when verified or recorded before reasons were kept).
+    public var unverifiedBecause: String?
 
-    enum CodingKeys: String, CodingKey { case kind, receivedAt = "received_at", from, summary }
+    enum CodingKeys: String, CodingKey { case kind, receivedAt = "received_at", from, summary, verified }
 }
 
 extension Gateway {
@@ -86,12 +94,18 @@ extension Gateway {
                 var inbound: [InboundStatus] = []
                 let statuses = try deliveries.map { delivery -> DeliveryStatus in
                     let recipients = try RecipientRecord.filter(Column("deliveryID") == delivery.id!).order(Column("id")).fetchAll(db)
-                    inbound += try InboundRecord.filter(Column("deliveryID") == delivery.id!).order(Column("id")).fetchAll(db).map {
-                        InboundStatus(kind: $0.kind, receivedAt: $0.receivedAt, from: $0.fromAddress, summary: $0.summary)
+                    let linked = try InboundRecord.filter(Column("deliveryID") == delivery.id!).order(Column("id")).fetchAll(db)
+                    inbound += linked.map {
+                        InboundStatus(kind: $0.kind, receivedAt: $0.receivedAt, from: $0.fromAddress, summary: $0.summary,
+                                      verified: $0.isVerified, unverifiedBecause: $0.unverifiedBecause)
                     }
-                    let bounce = delivery.bounceStatus == nil && delivery.bounceRecipient == nil ? nil :
-                        BounceStatus(recipient: delivery.bounceRecipient, status: delivery.bounceStatus,
-                                     reason: delivery.bounceReason, diagnostic: delivery.bounceDiagnostic)
+                    // A verified bounce is the delivery's own; otherwise the latest unverified one
+                    // is shown as such (it changed nothing).
+                    let unverified = linked.last { $0.kind == InboundKind.bounce.rawValue && !$0.isVerified }
+                    let bounce = delivery.bounceStatus == nil && delivery.bounceRecipient == nil
+                        ? unverified.map { BounceStatus(recipient: nil, status: nil, reason: nil, diagnostic: $0.summary, verified: false) }
+                        : BounceStatus(recipient: delivery.bounceRecipient, status: delivery.bounceStatus,
+                                       reason: delivery.bounceReason, diagnostic: delivery.bounceDiagnostic, verified: true)
                     return DeliveryStatus(
                         id: delivery.id!, route: delivery.routeKind, state: DeliveryState(rawValue: delivery.state) ?? .held,
                         dueAt: delivery.dueAt, sentAt: delivery.sentAt, attempts: delivery.attempts,

@@ -15,6 +15,7 @@ extension ClassificationReport {
                     json.key("action"); json.string(recipient.action)
                     json.key("address"); json.string(recipient.address)
                     json.key("diagnostic"); json.string(recipient.diagnostic)
+                    json.key("final_recipient"); json.string(recipient.finalRecipient)
                     json.key("permanent"); json.raw(recipient.permanent ? "true" : "false")
                     json.key("reason"); json.string(recipient.reason)
                     json.key("status"); json.string(recipient.status)

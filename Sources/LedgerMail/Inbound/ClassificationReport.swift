@@ -17,7 +17,9 @@ public struct ClassificationReport: Sendable, Encodable {
         case file, kind, recipients, originalMessageID = "original_message_id", inReplyTo = "in_reply_to", verp
     }
 
-    enum RecipientKeys: String, CodingKey { case address, status, action, reason, permanent, diagnostic }
+    enum RecipientKeys: String, CodingKey {
+        case address, finalRecipient = "final_recipient", status, action, reason, permanent, diagnostic
+    }
     enum VERPKeys: String, CodingKey { case delivery, valid }
 
     public func encode(to encoder: any Encoder) throws {
@@ -28,6 +30,7 @@ public struct ClassificationReport: Sendable, Encodable {
         for recipient in classification.recipients {
             var r = list.nestedContainer(keyedBy: RecipientKeys.self)
             try r.encode(recipient.address, forKey: .address)
+            try r.encode(recipient.finalRecipient, forKey: .finalRecipient)
             try r.encode(recipient.status, forKey: .status)
             try r.encode(recipient.action, forKey: .action)
             try r.encode(recipient.reason, forKey: .reason)
@@ -47,16 +50,20 @@ public struct ClassificationReport: Sendable, Encodable {
 }
 
 extension Gateway {
-    /// Classifies a mail file as the inbox would, VERP token checked with this install's key.
+    /// Classifies a mail file as the inbox would, VERP token checked with this install's key;
+    /// for a delivery of this database, each recipient is named by the address it was sent to.
     public func classify(_ data: Data, file: String) -> ClassificationReport {
-        let classification = InboundClassifier.classify(data)
-        return ClassificationReport(file: file, classification: classification, verp: verpVerdict(classification))
+        var classification = InboundClassifier.classify(data, own: ownAddresses)
+        let verdict = envelopeVerdict(MailMessage(data))
+        if let verdict, verdict.valid,
+           let sentTo = try? database.read({ try RecipientRecord.addresses(ofDelivery: verdict.deliveryID, $0) }) {
+            classification = classification.tied(to: sentTo)
+        }
+        return ClassificationReport(file: file, classification: classification, verp: verdict)
     }
 
-    /// The VERP token the mail was delivered to: a valid one first, else the first one seen.
-    func verpVerdict(_ classification: InboundClassification) -> VERPVerdict? {
-        guard let bounce = settings.bounceAddress else { return nil }
-        let verdicts = classification.deliveredTo.compactMap { verp.verify(address: $0, bounceAddress: bounce) }
-        return verdicts.first(where: \.valid) ?? verdicts.first
+    /// The envelope sender (every VERP form of it) and the Reply-To address: never a failed recipient.
+    var ownAddresses: OwnAddresses {
+        OwnAddresses(bounce: settings.bounceAddress, others: [settings.replyAddress].compactMap { $0 })
     }
 }

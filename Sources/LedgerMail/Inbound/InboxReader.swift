@@ -5,6 +5,8 @@ import GRDB
 public struct InboxReport: Sendable, Equatable {
     public var read = 0
     public var bounces = 0
+    /// Deliveries now held by a challenge-response system (`challenged`).
+    public var challenges = 0
     public var unmatched = 0
     /// Messages seen before (same bytes): recorded once, never applied twice.
     public var duplicates = 0
@@ -75,6 +77,7 @@ extension Gateway {
                                                cursorKey: server.cursorKey)
                 report.read += 1
                 if effect.changedDelivery { report.bounces += 1 }
+                if effect.challenged { report.challenges += 1 }
                 if let event = effect.event {
                     logger.event(event.name, level: event.name == "bounce" ? .warning : .info, event.message, event.fields)
                 }
@@ -97,11 +100,27 @@ extension Gateway {
 
     struct InboundEffect {
         var changedDelivery = false
+        var challenged = false
         var unmatched = false
         var duplicate = false
         var unreadable = false
         /// What the service log says about it: a bounce applied, or a reply tied to a delivery.
         var event: InboundEvent?
+    }
+
+    /// The log line for a bounce applied to a delivery, or a reply tied to one.
+    static func event(_ classification: InboundClassification, delivery: DeliveryRecord, bounced: Bool,
+                      _ db: Database) throws -> InboundEvent {
+        let dossier = try DocumentRecord.fetchOne(db, key: delivery.documentID)?.dossier
+        let id = delivery.id ?? 0
+        guard bounced else {
+            return InboundEvent(name: "reply", message: "reply from \((classification.from ?? "?").singleLine) about delivery \(id)",
+                                fields: ["dossier": dossier, "document": "\(delivery.documentID)", "route": delivery.routeKind])
+        }
+        return InboundEvent(
+            name: "bounce", message: "bounce applied to delivery \(id): \(delivery.bounceRecipient ?? "?") \(delivery.bounceStatus ?? "")",
+            fields: ["dossier": dossier, "document": "\(delivery.documentID)", "route": delivery.routeKind,
+                     "recipients": delivery.bounceRecipient, "reply": delivery.bounceDiagnostic ?? delivery.bounceReason])
     }
 
     struct InboundEvent {
@@ -113,7 +132,7 @@ extension Gateway {
     /// Classifies one message and records it with its effect, in one transaction with the cursor.
     func recordInbound(_ raw: Data, folder: String, uidValidity: UInt32, uid: UInt32, cursorKey: String) throws -> InboundEffect {
         let rawHash = try blobs.put(raw)
-        let classification = InboundClassifier.classify(raw)
+        let classification = InboundClassifier.classify(raw, own: ownAddresses)
         let parsed = MailMessage(raw)
         let unreadable = parsed.headers.isEmpty
         return try database.write { db in
@@ -136,63 +155,26 @@ extension Gateway {
                 effect.unreadable = unreadable
                 return effect
             }
-            // A valid token changes its delivery only if this database has it, and the returned
-            // original is not another delivery's mail (a restored database may reuse an id). An
-            // unknown quoted Message-ID is fine: relays such as Amazon SES write their own.
-            var deliveryID: Int64?
-            if let verdict = verpVerdict(classification), verdict.valid,
-               let delivery = try DeliveryRecord.fetchOne(db, key: verdict.deliveryID),
-               !(try Self.quotesAnotherDelivery(classification.originalMessageID, than: delivery, db)) {
-                deliveryID = verdict.deliveryID
-            }
-            let verpValid = deliveryID != nil
-            // Without a valid token a report changes nothing; the Message-ID may still link it for display.
-            if deliveryID == nil, let id = classification.originalMessageID ?? classification.inReplyTo
-                ?? classification.references.last {
-                deliveryID = try Int64.fetchOne(db, sql: "SELECT id FROM delivery WHERE messageID = ?", arguments: [id])
-            }
-            if verpValid, let id = deliveryID, var delivery = try DeliveryRecord.fetchOne(db, key: id) {
-                if classification.kind == .bounce, let failed = classification.recipients.first(where: \.permanent) {
-                    delivery.state = DeliveryState.bounced.rawValue
-                    delivery.bounceRecipient = failed.address
-                    delivery.bounceStatus = failed.status
-                    delivery.bounceReason = failed.reason
-                    delivery.bounceDiagnostic = failed.diagnostic
-                    delivery.updatedAt = clock()
-                    try delivery.update(db)
-                    try RecipientRecord.filter(Column("deliveryID") == id && Column("address") == failed.address)
-                        .updateAll(db, Column("state").set(to: DeliveryState.bounced.rawValue))
-                    effect.changedDelivery = true
-                    let dossier = try DocumentRecord.fetchOne(db, key: delivery.documentID)?.dossier
-                    effect.event = InboundEvent(
-                        name: "bounce", message: "bounce applied to delivery \(id): \(failed.address) \(failed.status ?? "")",
-                        fields: ["dossier": dossier, "document": "\(delivery.documentID)", "route": delivery.routeKind,
-                                 "recipients": failed.address, "reply": failed.diagnostic ?? failed.reason])
-                }
-            }
+            let correlation = try correlate(parsed, classification, db)
+            let deliveryID = correlation.deliveryID
+            effect.changedDelivery = correlation.changedDelivery
+            effect.challenged = correlation.challenged
             effect.unmatched = deliveryID == nil
             effect.unreadable = unreadable
-            if classification.kind == .reply, let id = deliveryID, let delivery = try DeliveryRecord.fetchOne(db, key: id) {
-                let dossier = try DocumentRecord.fetchOne(db, key: delivery.documentID)?.dossier
-                effect.event = InboundEvent(
-                    name: "reply", message: "reply from \((classification.from ?? "?").singleLine) about delivery \(id)",
-                    fields: ["dossier": dossier, "document": "\(delivery.documentID)", "route": delivery.routeKind])
+            if correlation.changedDelivery || classification.kind == .reply, let id = deliveryID,
+               let delivery = try DeliveryRecord.fetchOne(db, key: id) {
+                effect.event = try Self.event(classification, delivery: delivery, bounced: correlation.changedDelivery, db)
             }
             var record = InboundRecord(
                 id: nil, receivedAt: clock(), folder: folder, uidValidity: Int64(uidValidity), uid: Int64(uid),
                 kind: classification.kind.rawValue, fromAddress: classification.from, subject: classification.subject,
                 summary: unreadable ? "unreadable (no mail headers): left in \(folder) for a person" : Self.summary(classification),
                 messageID: parsed.header("Message-ID"),
-                deliveryID: deliveryID, verpValid: verpValid, rawSHA256: rawHash, leftInFolder: unreadable)
+                deliveryID: deliveryID, verpValid: correlation.trust.isVerified, trust: correlation.trust, rawSHA256: rawHash, leftInFolder: unreadable)
             try record.insert(db, onConflict: .ignore)
             try MailboxCursorRecord(mailbox: cursorKey, uidValidity: Int64(uidValidity), lastUID: Int64(uid)).save(db)
             return effect
         }
-    }
-
-    static func quotesAnotherDelivery(_ original: String?, than delivery: DeliveryRecord, _ db: Database) throws -> Bool {
-        guard let original, original != delivery.messageID else { return false }
-        return try DeliveryRecord.filter(Column("messageID") == original).fetchCount(db) > 0
     }
 
     static func summary(_ classification: InboundClassification) -> String {
@@ -201,6 +183,8 @@ extension Gateway {
             return classification.recipients.map { recipient in
                 [recipient.address, recipient.status ?? "", recipient.reason].filter { !$0.isEmpty }.joined(separator: " ")
             }.joined(separator: "; ")
+        case .challenge where !classification.recipients.isEmpty:
+            return "held for a challenge-response answer: " + classification.recipients.map(\.address).joined(separator: ", ")
         default:
             return (classification.subject ?? "").singleLine
         }

@@ -32,4 +32,6 @@ public enum DeliveryState: String, Sendable, Codable, CaseIterable {
     case deferred
     case failed
     case bounced
+    /// Taken by a server that holds it until someone answers a challenge-response request.
+    case challenged
 }

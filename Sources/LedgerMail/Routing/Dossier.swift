@@ -5,7 +5,8 @@ public struct Dossier: Sendable, Equatable {
     /// The short name used on the command line (`acme`).
     public var name: String
     public var company: String
-    /// The Belgian VAT / enterprise number, normalised to its 10 digits.
+    /// The Belgian VAT / enterprise number as its 10 digits, or another EU member state's VAT
+    /// number in VIES form (`NL123456782B01`): see `DossierNumber`.
     public var enterpriseNumber: String
     public var language: Language
     public var dispatch: DispatchPolicy
@@ -13,9 +14,13 @@ public struct Dossier: Sendable, Equatable {
     /// The accountant's own contact address: notifications and test mails, never documents.
     public var accountant: EmailAddress
     public var timeZone: String
+    /// The business owner's address: the digest of trouble goes there (none while unset), never
+    /// to an import address.
+    public var ownerEmail: EmailAddress?
 
     public init(name: String, company: String, enterpriseNumber: String, language: Language,
-                dispatch: DispatchPolicy, from: Mailbox, accountant: EmailAddress, timeZone: String) {
+                dispatch: DispatchPolicy, from: Mailbox, accountant: EmailAddress, timeZone: String,
+                ownerEmail: EmailAddress? = nil) {
         self.name = name
         self.company = company
         self.enterpriseNumber = enterpriseNumber
@@ -24,10 +29,11 @@ public struct Dossier: Sendable, Equatable {
         self.from = from
         self.accountant = accountant
         self.timeZone = timeZone
+        self.ownerEmail = ownerEmail
     }
 
     /// The identifiers a document's parties are matched against.
-    public var ownIdentifiers: [String] { [enterpriseNumber] }
+    public var ownIdentifiers: [String] { DossierNumber.identifiers(enterpriseNumber) }
 
     public var resolvedTimeZone: TimeZone { TimeZone(identifier: timeZone) ?? TimeZone(identifier: "Europe/Brussels")! }
 

@@ -8,12 +8,17 @@ import Foundation
 public struct EmailAddress: Sendable, Hashable, CustomStringConvertible {
     public let value: String
 
+    /// One bare address (`local@domain`), read by the same parser as a mailbox with a name.
     public init(_ text: String) throws(InvalidInput) {
-        guard let parsed = EmailAddress.validated(text) else {
-            throw InvalidInput("'\(text.singleLine)' is not a valid e-mail address (expected local@domain)")
+        let parsed = try MailboxSyntax.parse(text)
+        guard parsed.displayName == nil, !parsed.angled else {
+            throw InvalidInput("'\(text.singleLine)' is a name with an address: give the address alone (local@domain)")
         }
-        value = parsed
+        self.init(validated: parsed.address)
     }
+
+    /// An addr-spec `MailboxSyntax` has already checked.
+    init(validated value: String) { self.value = value }
 
     public var localPart: Substring { value[..<value.lastIndex(of: "@")!] }
     public var domain: Substring { value[value.index(after: value.lastIndex(of: "@")!)...] }
@@ -22,7 +27,7 @@ public struct EmailAddress: Sendable, Hashable, CustomStringConvertible {
     private static let localCharacters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~.")
     private static let domainCharacters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.")
 
-    private static func validated(_ text: String) -> String? {
+    static func validated(_ text: String) -> String? {
         guard text.utf8.count <= 254, let at = text.lastIndex(of: "@") else { return nil }
         let local = text[..<at], domain = text[text.index(after: at)...]
         guard !local.isEmpty, local.utf8.count <= 64, local.allSatisfy(localCharacters.contains),
@@ -45,15 +50,10 @@ public struct Mailbox: Sendable, Hashable {
         self.address = address
     }
 
+    /// Exactly one RFC 5322 mailbox: `Name <local@domain>`, `"Quoted, Name" <local@domain>` or
+    /// a bare address. A second address, a group, a comma or an unquoted special is refused.
     public init(parsing text: String) throws(InvalidInput) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if let open = trimmed.lastIndex(of: "<"), trimmed.hasSuffix(">") {
-            let name = trimmed[..<open].trimmingCharacters(in: .whitespaces)
-                .trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-            let inner = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
-            self.init(displayName: name.isEmpty ? nil : name, address: try EmailAddress(String(inner)))
-        } else {
-            self.init(displayName: nil, address: try EmailAddress(trimmed))
-        }
+        let parsed = try MailboxSyntax.parse(text)
+        self.init(displayName: parsed.displayName, address: EmailAddress(validated: parsed.address))
     }
 }

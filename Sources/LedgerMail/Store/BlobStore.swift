@@ -37,9 +37,15 @@ public struct BlobStore: Sendable {
         for (hash, data) in zip(hashes, pieces) where seen.insert(hash).inserted {
             let target = url(for: hash)
             guard !FileManager.default.fileExists(atPath: target.path) else { continue }
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            let temporary = target.deletingLastPathComponent().appendingPathComponent(".tmp-\(UUID().uuidString)").path
-            try Self.writeNew(data, to: temporary)
+            do { try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true) } catch {
+                for move in moves { unlink(move.from) }
+                throw Self.isOutOfSpace(error) ? DiskFull(path: directory.path) : error
+            }
+            let temporary = target.deletingLastPathComponent().appendingPathComponent(Self.temporaryName()).path
+            do { try writeNew(data, to: temporary) } catch {
+                for move in moves { unlink(move.from) }
+                throw error
+            }
             moves.append((temporary, target.path))
         }
         guard !moves.isEmpty else { return hashes }
@@ -56,9 +62,12 @@ public struct BlobStore: Sendable {
         return hashes
     }
 
-    private static func writeNew(_ data: Data, to path: String) throws {
+    private func writeNew(_ data: Data, to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw StorageError("cannot create \(path): \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else {
+            if errno == ENOSPC { throw DiskFull(path: directory.path) }
+            throw StorageError("cannot create \(path): \(String(cString: strerror(errno))); check that this user may write the data directory")
+        }
         defer { close(descriptor) }
         try data.withUnsafeBytes { bytes in
             var done = 0
@@ -66,9 +75,10 @@ public struct BlobStore: Sendable {
                 let written = write(descriptor, bytes.baseAddress! + done, bytes.count - done)
                 if written < 0 && errno == EINTR { continue }
                 guard written > 0 else {
-                    let reason = String(cString: strerror(errno))
+                    let code = errno
                     unlink(path)
-                    throw StorageError("cannot write \(path): \(reason)")
+                    if code == ENOSPC || code == EDQUOT { throw DiskFull(path: directory.path) }
+                    throw StorageError("cannot write \(path): \(String(cString: strerror(code)))")
                 }
                 done += written
             }
@@ -93,13 +103,34 @@ public struct BlobStore: Sendable {
     }
 
     /// The bytes stored under `hash` as an attachment: in memory, or (when `streamingOver` is given
-    /// and the file is larger) the file itself, to be read in pieces later.
+    /// and the file is larger) the file itself, to be read in pieces later. Either way checked
+    /// against its SHA-256 first: a streamed file is hashed in pieces, never held whole.
     func source(_ hash: String, streamingOver threshold: Int?) throws -> AttachmentSource {
         let file = url(for: hash)
         if let threshold, let size = (try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? Int, size > threshold {
+            guard try Self.streamedSHA256(file) == hash else { throw StoredFileChanged(path: file.path, sha256: hash) }
             return .file(file, count: size)
         }
         return .memory(try get(hash))
+    }
+
+    private static func streamedSHA256(_ file: URL) throws -> String {
+        do {
+            let handle = try FileHandle(forReadingFrom: file)
+            defer { try? handle.close() }
+            var hasher = SHA256()
+            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
+            return Hex.lowercase(hasher.finalize())
+        } catch {
+            throw BlobUnreadable(description: "stored file \(file.path) could not be read: \(error.localizedDescription)")
+        }
+    }
+
+    private static func isOutOfSpace(_ error: any Error) -> Bool {
+        if let error = error as? CocoaError, error.code == .fileWriteOutOfSpace { return true }
+        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+        return (error as NSError).domain == NSPOSIXErrorDomain && (error as NSError).code == Int(ENOSPC)
+            || underlying?.domain == NSPOSIXErrorDomain && underlying?.code == Int(ENOSPC)
     }
 
     /// Removes a stored file no row refers to any more (a removed dossier's). Already gone is fine.
@@ -107,13 +138,19 @@ public struct BlobStore: Sendable {
         do { try FileManager.default.removeItem(at: url(for: hash)) } catch CocoaError.fileNoSuchFile {}
     }
 
-    /// The bytes stored under `hash`. Missing is `StorageError` (nothing will bring them back
-    /// by waiting); present but unreadable (permissions, I/O, too many open files) is
-    /// `BlobUnreadable`, which may pass.
+    /// The bytes stored under `hash`, checked against it: every read (send, preview, export)
+    /// goes through here, so bytes changed on disk after import are never used.
+    /// Missing is `StorageError` (nothing will bring them back by waiting); present but
+    /// unreadable (permissions, I/O, too many open files) is `BlobUnreadable`, which may pass;
+    /// other bytes than were stored is `StoredFileChanged`.
     public func get(_ hash: String) throws -> Data {
         let file = url(for: hash)
         do {
-            return try Data(contentsOf: file)
+            let data = try Data(contentsOf: file)
+            guard Self.sha256Hex(data) == hash else { throw StoredFileChanged(path: file.path, sha256: hash) }
+            return data
+        } catch let error as StoredFileChanged {
+            throw error
         } catch let error as CocoaError where error.code == .fileReadNoSuchFile {
             throw StorageError("stored file \(hash) is missing from \(directory.path)")
         } catch {
@@ -131,6 +168,16 @@ private func syncfs(_ descriptor: Int32) -> Int32
 /// A stored file that is there but could not be read now: worth another try later.
 public struct BlobUnreadable: Error, Sendable, CustomStringConvertible {
     public let description: String
+}
+
+/// A stored file whose bytes no longer match the SHA-256 they were stored under: changed on
+/// disk after import (by hand, a faulty disk, an intruder). Never sent, previewed or exported.
+public struct StoredFileChanged: Error, Sendable, CustomStringConvertible {
+    public let path: String
+    public let sha256: String
+    public var description: String {
+        "the stored file \(path) no longer matches its SHA-256 (\(sha256)): it was changed on disk after import, so it is not used; nothing was sent. Put the original bytes back (from a backup: the file name is the rest of their SHA-256)"
+    }
 }
 
 /// The data directory or the blob store cannot be written or read.

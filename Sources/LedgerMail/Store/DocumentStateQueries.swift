@@ -24,14 +24,17 @@ public struct DocumentFilter: Sendable, Equatable {
     public var period: Period?
     /// One document only.
     public var documentID: Int64?
+    /// At most this many (the first by dossier and id).
+    public var limit: Int?
 
     public init(dossier: String? = nil, states: Set<DeliveryState> = [], kinds: Set<DocumentKind> = [], period: Period? = nil,
-                documentID: Int64? = nil) {
+                documentID: Int64? = nil, limit: Int? = nil) {
         self.dossier = dossier
         self.states = states
         self.kinds = kinds
         self.period = period
         self.documentID = documentID
+        self.limit = limit
     }
 }
 
@@ -62,6 +65,10 @@ extension DocumentRecord {
             arguments += [id]
         }
         sql += " ORDER BY doc.dossier, doc.id"
+        if let limit = filter.limit {
+            sql += " LIMIT ?"
+            arguments += [max(0, limit)]
+        }
         return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
             (try DocumentRecord(row: row), try UnknownStoredValue.decode(DeliveryState.self, row["documentState"]))
         }

@@ -158,6 +158,30 @@ enum Migrations {
             try db.create(index: "document_current", on: "document", columns: ["dossier", "supersededBy", "id"])
         }
         registerAccounts(&migrator)
+        migrator.registerMigration("bounce trust: why inbound mail changed a delivery or not") { db in
+            try db.alter(table: "inbound") { t in
+                t.add(column: "trust", .text)   // InboundTrust; NULL before it was recorded (see verpValid)
+            }
+        }
+        migrator.registerMigration("digest: owner address and reported events") { db in
+            try db.alter(table: "dossier") { t in
+                t.add(column: "ownerEmail", .text)
+            }
+            try db.create(table: "digest") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("dossier", .text).notNull().references("dossier", onDelete: .cascade)
+                t.column("recipient", .text).notNull()
+                t.column("messageID", .text).notNull()
+                t.column("sentAt", .datetime).notNull()
+            }
+            // What a digest reported: each event (a delivery's trouble, a held document, a reply) once.
+            try db.create(table: "digestEvent") { t in
+                t.column("digestID", .integer).notNull().references("digest", onDelete: .cascade)
+                t.column("kind", .text).notNull()
+                t.column("subjectID", .integer).notNull()
+                t.primaryKey(["kind", "subjectID"])
+            }
+        }
         return migrator
     }
 }

@@ -18,6 +18,8 @@ struct DossierRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
     var createdAt: Date
     /// Set when the dossier was archived: its documents and history stay, read-only.
     var archivedAt: Date?
+    /// Where the digest of trouble goes; none while unset.
+    var ownerEmail: String? = nil
 }
 
 struct RouteRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
@@ -124,7 +126,12 @@ struct InboundRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendab
     var messageID: String?
     /// The delivery whose state it changed (valid VERP token), or linked for display.
     var deliveryID: Int64?
+    /// Verified: it changed its delivery (see `trust`).
     var verpValid: Bool
+    /// Why it was or was not trusted; nil for mail recorded before this was kept.
+    var trust: InboundTrust? = nil
+    var isVerified: Bool { trust?.isVerified ?? verpValid }
+    var unverifiedBecause: String? { trust.flatMap { $0.isVerified ? nil : $0.explanation } }
     /// The raw message in the blob store: nothing read is ever lost.
     var rawSHA256: String
     /// Unreadable: recorded, and left in the folder for a person instead of moved.

@@ -17,7 +17,8 @@ extension WebApp {
                 company: form.value("company") ?? "", vat: form.value("vat") ?? "",
                 language: try form.value("language").map { try Self.choice(Language.self, $0, field: "language") },
                 dispatch: try form.value("dispatch").map { try Self.choice(DispatchPolicy.self, $0, field: "dispatch") },
-                accountant: form.value("accountant") ?? "", timeZone: form.value("time_zone") ?? "")
+                accountant: form.value("accountant") ?? "", timeZone: form.value("time_zone") ?? "",
+                ownerEmail: form.value("owner_email") ?? "")
             do {
                 _ = try gateway.updateDossier(dossier.name, fields)
             } catch let error as InvalidInput {
@@ -31,8 +32,8 @@ extension WebApp {
         var values = visit.values
         values["dossier"] = dossierValues(dossier, visit: visit)
         let current: [String: String] = [
-            "company": dossier.company, "vat": "BE" + dossier.enterpriseNumber, "time_zone": dossier.timeZone,
-            "accountant": dossier.accountant.value,
+            "company": dossier.company, "vat": dossier.enterpriseNumber.allSatisfy(\.isNumber) ? "BE" + dossier.enterpriseNumber : dossier.enterpriseNumber, "time_zone": dossier.timeZone,
+            "accountant": dossier.accountant.value, "owner_email": dossier.ownerEmail?.value ?? "",
         ]
         values["field"] = current.merging(form?.fields.filter { current.keys.contains($0.key) } ?? [:]) { $1 }
         let language = form?["language"] ?? dossier.language.rawValue

@@ -17,7 +17,8 @@ struct ClassifyCommandTests {
                        "Zoë 日本 🧾", "\u{2028}\u{2029}", "<a@b.c>"]
         for (index, text) in hostile.enumerated() {
             let recipient = ReportedRecipient(address: text, status: index.isMultiple(of: 2) ? nil : text, action: text,
-                                              reason: text, permanent: index.isMultiple(of: 3), diagnostic: index == 1 ? nil : text)
+                                              reason: text, permanent: index.isMultiple(of: 3), diagnostic: index == 1 ? nil : text,
+                                              finalRecipient: index == 4 ? nil : text)
             let classification = InboundClassification(
                 kind: .bounce, recipients: index == 0 ? [] : [recipient, recipient], originalMessageID: index == 2 ? nil : text,
                 inReplyTo: text, references: [], deliveredTo: [], from: nil, subject: nil)

@@ -111,11 +111,12 @@ extension CommandLine {
     static let binary = MailStack.repository.appendingPathComponent(".build/debug/ledgermail")
     static var binaryExists: Bool { FileManager.default.isExecutableFile(atPath: binary.path) }
 
-    /// Runs the binary; `input`, when given, is its standard input.
-    static func run(_ arguments: [String], in directory: URL, input: String? = nil) -> (status: Int32, output: String) {
+    /// Runs the binary in `directory`; `input`, when given, is its standard input; `prefix` runs
+    /// it through another program (`setpriv …`).
+    static func run(_ arguments: [String], in directory: URL, input: String? = nil, prefix: [String] = []) -> (status: Int32, output: String) {
         let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
+        process.executableURL = prefix.first.map { URL(fileURLWithPath: $0) } ?? binary
+        process.arguments = prefix.isEmpty ? arguments : Array(prefix.dropFirst()) + [binary.path] + arguments
         process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("LEDGERMAIL_") }
         environment["COLUMNS"] = "200"

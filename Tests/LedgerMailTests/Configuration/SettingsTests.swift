@@ -51,7 +51,7 @@ struct SettingsTests {
     ])
     func badValues(yaml: String) async throws {
         let file = try write(yaml)
-        await #expect(throws: InvalidInput.self) { _ = try await SettingsLoader.load(configFile: file, environment: [:]) }
+        await #expect(throws: MalformedConfiguration.self) { _ = try await SettingsLoader.load(configFile: file, environment: [:]) }
     }
 
     @Test("sending without smtp.url or bounce.address says which key is missing")

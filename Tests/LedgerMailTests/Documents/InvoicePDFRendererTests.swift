@@ -131,3 +131,37 @@ struct DisplayFormatTests {
         #expect(french.date("31 March") == "31 March")
     }
 }
+
+extension InvoicePDFRendererTests {
+    /// Writes a rendered PDF where a person can look at it (`pdftoppm -png`), and says where.
+    static func keep(_ pdf: Data, _ name: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ledgermail-\(name).pdf")
+        try pdf.write(to: url)
+        print("rendered: \(url.path)")
+        return url
+    }
+
+    @Test("line and document allowances and charges, and the VAT in the tax currency, are on the page")
+    func allowancesChargesAndTaxCurrency() throws {
+        let (document, pdf) = try render(AllowanceInvoiceFixture.invoice(), .nl)
+        _ = try Self.keep(pdf, "allowances-nl")
+        #expect(document.lines.map(\.allowanceCharges.count) == [1, 1])
+        #expect(document.allowanceCharges.map(\.isCharge) == [false, true])
+        #expect(document.taxCurrency == "EUR" && document.taxInTaxCurrency?.text == "43.05")
+        let text = try PDFTools.text(of: pdf)
+        for fragment in ["Volumekorting", "-20,00", "ABL", "+5,00", "Kortingsbon voorjaar", "-15,00", "Transportkosten", "+30,00",
+                         "235,00", "250,00", "47,83 USD", "Btw in EUR", "43,05 EUR", "297,83 USD"] {
+            #expect(text.contains(fragment), "\"\(fragment)\" missing from: \(text)")
+        }
+        // The VAT rate stays on its line's row: "12,5 %" is never broken over two lines.
+        let layout = try PDFTools.layout(of: pdf).split(separator: "\n")
+        let row = try #require(layout.first { $0.contains("Reserveonderdeel") })
+        #expect(row.contains("12,5 %") && row.contains("55,00"), "\(row)")
+        #expect(layout.first { $0.contains("Btw in EUR") }?.contains("43,05 EUR") == true, "the VAT in euro, on its own row")
+        for (language, vatInEuro) in [(Language.fr, "TVA en EUR"), (.en, "VAT in EUR")] {
+            let other = try InvoicePDFRenderer.render(document, language: language)
+            _ = try Self.keep(other, "allowances-\(language.rawValue)")
+            #expect(try PDFTools.layout(of: other).split(separator: "\n").first { $0.contains(vatInEuro) }?.contains("EUR") == true)
+        }
+    }
+}

@@ -15,6 +15,11 @@ enum PDFTools {
         return raw.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
+    /// The text laid out as on the page (`-layout`): one printed line per text line.
+    static func layout(of pdf: Data) throws -> String {
+        try run("/usr/bin/pdftotext", ["-layout", "-enc", "UTF-8"], pdf, outputToStdout: true)
+    }
+
     static func info(of pdf: Data) throws -> String {
         try run("/usr/bin/pdfinfo", [], pdf, outputToStdout: false)
     }

@@ -236,10 +236,10 @@ struct DeliveryEngineTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for file in try Samples.purchaseInvoices(6, in: directory) { _ = try test.gateway.importFile(dossier: "acme", file: file) }
         let before = MailStack.connections()
-        let report = try await test.gateway.send(dossier: "acme", selection: .everythingWaiting)
-        #expect(report.sent == 0)
-        // One certificate check (the first session's); another session would have made its own.
-        #expect(MailStack.connections() - before == report.connections + 1, "\(report)")
+        await #expect(throws: SMTPLoginRefused.self) { _ = try await test.gateway.send(dossier: "acme", selection: .everythingWaiting) }
+        // The first session's certificate check and its one login; another session would have made its own.
+        #expect(MailStack.connections() - before == 2)
+        #expect(try test.gateway.status(dossier: "acme").flatMap(\.deliveries).allSatisfy { $0.attempts == 0 }, "no delivery touched")
     }
 
     @Test("preview writes the very bytes send delivers, but for Date and Message-ID")

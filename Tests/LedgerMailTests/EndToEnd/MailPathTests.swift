@@ -209,21 +209,5 @@ struct MailPathTests {
         let pass = await test.gateway.runOnce()
         #expect(pass.errors.isEmpty, "\(pass.errors)")
     }
-
-    @Test("a wrong SMTP password defers the delivery with a clear reason; nothing is sent")
-    func wrongPassword() async throws {
-        let smtp = SMTPServer(url: URL(string: "smtp://127.0.0.1:2587")!, username: "acme@gateway.test", password: "wrong",
-                              caFile: MailStack.caFile, heloName: "gateway.test")
-        let test = try TestGateway.make(smtp: smtp, imap: nil)
-        try test.addDossier()
-        try test.gateway.setRoute(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
-        _ = try test.gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice)
-        let report = try await test.gateway.send(dossier: "acme", selection: .everythingWaiting)
-        #expect(report.sent == 0 && report.deferred == 1, "\(report)")
-        #expect(report.problems.first?.contains("535") == true || report.problems.first?.contains("login") == true,
-                "\(report.problems)")
-        let delivery = try #require(try test.gateway.status(dossier: "acme").first?.deliveries.first)
-        #expect(delivery.state == .deferred && delivery.attempts == 1 && delivery.dueAt != nil)
-    }
 }
 }

@@ -125,7 +125,7 @@ struct DossierAdminTests {
         #expect(try state(id) == .scheduled)
     }
 
-    @Test("status across dossiers narrows by state and kind")
+    @Test("status across dossiers narrows by state, kind, period and a limit")
     func statusFilters() throws {
         for dossier in ["acme", "beta"] {
             try gateway.setRoute(dossier: dossier, kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
@@ -137,5 +137,9 @@ struct DossierAdminTests {
         let purchases = try gateway.status(DocumentFilter(dossier: "beta", kinds: [.purchaseInvoice]))
         #expect(purchases.count == 1 && purchases[0].state == .scheduled)
         #expect(try gateway.status(DocumentFilter(states: [.failed, .bounced])).isEmpty)
+        #expect(try gateway.status(DocumentFilter(limit: 3)).map(\.dossier) == ["acme", "acme", "beta"])
+        // The samples are issued in November 2026.
+        #expect(try gateway.status(DocumentFilter(period: try Period(parsing: "2026-Q4"))).count == 4)
+        #expect(try gateway.status(DocumentFilter(period: try Period(parsing: "2026-Q3"))).isEmpty)
     }
 }

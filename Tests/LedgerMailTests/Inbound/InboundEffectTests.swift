@@ -26,6 +26,8 @@ struct InboundEffectTests {
             let id = try #require(try Int64.fetchOne(db, sql: "SELECT id FROM delivery"))
             try db.execute(sql: "UPDATE delivery SET state = 'sent', attempts = 1, messageID = ? WHERE id = ?",
                            arguments: [Self.originalMessageID, id])
+            var recipient = RecipientRecord(id: nil, deliveryID: id, address: "nobody@acct.test", state: "sent", smtpReply: "250 2.0.0 Ok")
+            try recipient.insert(db)
             return id
         }
     }
@@ -92,8 +94,10 @@ struct InboundEffectTests {
         _ = try record(try bounce(for: id), uid: 1)
         var report = SendReport()
         let accepted = SMTPTransfer(outcome: .accepted(SMTPReply(code: 250, text: "250 2.0.0 Ok")), recipientReplies: [:], newConnections: 0)
+        let claimed = try #require(try gateway.database.read { db in try DeliveryRecord.fetchOne(db, key: id) })
         let mail = Gateway.PreparedMail(message: MIMEPieces(message: Data()), recipients: [try EmailAddress("nobody@acct.test")],
-                                        about: .init(dossier: "acme", documentID: 1, number: "1", route: .purchaseInvoice))
+                                        about: .init(dossier: "acme", documentID: 1, number: "1", route: .purchaseInvoice),
+                                        claimedFrom: claimed)
         try gateway.record(accepted, deliveryID: id, mail: mail, into: &report)
         #expect(try state(id) == "bounced")
         #expect(report.failed == 1 && report.problems.first?.contains("bounce stands") == true, "\(report.problems)")

@@ -42,20 +42,27 @@ struct CertificateLab {
         var leaves = [try issueLeaf("leaf", purpose: leafPurpose)]
         if let laterLeafPurpose { leaves.append(try issueLeaf("later", purpose: laterLeafPurpose)) }
         let log = directory.appendingPathComponent("received.log")
+        let (process, port) = try Self.listen(python: [
+            MailStack.repository.appendingPathComponent("Tests/LedgerMailTests/Support/tls_greeter.py").path,
+            service.rawValue, leaves[0].cert, leaves[0].key, log.path,
+        ] + leaves.dropFirst().flatMap { [$0.cert, $0.key] })
+        return Greeter(port: port, caFile: caFile, process: process, log: log)
+    }
+
+    /// Starts a Python listener that prints its port first, and returns it with that port.
+    static func listen(python arguments: [String]) throws -> (Process, Int) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", MailStack.repository.appendingPathComponent("Tests/LedgerMailTests/Support/tls_greeter.py").path,
-                             service.rawValue, leaves[0].cert, leaves[0].key, log.path]
-            + leaves.dropFirst().flatMap { [$0.cert, $0.key] }
+        process.arguments = ["python3"] + arguments
         let output = Pipe()
         process.standardOutput = output
         try process.run()
         let firstLine = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
         guard let port = Int(firstLine.trimmingCharacters(in: .whitespacesAndNewlines)) else {
             process.terminate()
-            throw StackError("tls_greeter.py said '\(firstLine)'")
+            throw StackError("the listener said '\(firstLine)'")
         }
-        return Greeter(port: port, caFile: caFile, process: process, log: log)
+        return (process, port)
     }
 
     private func issueLeaf(_ name: String, purpose: String) throws -> (cert: String, key: String) {

@@ -45,6 +45,14 @@ def shot(driver, name):
     driver.save_screenshot(os.path.join(shots, name + ".png"))
 
 
+def wait_for(driver, condition, seconds=15):
+    try:
+        WebDriverWait(driver, seconds).until(condition)
+        return True
+    except Exception:
+        return False
+
+
 def log_in(driver, email):
     driver.get(base + "/login")
     driver.find_element(By.NAME, "email").send_keys(email)
@@ -61,7 +69,9 @@ def set_billmail(driver, dossier, addresses, name):
         field.send_keys(address)
     shot(driver, name)
     driver.find_element(By.ID, "save").click()
-    check("saved=1" in driver.current_url, f"BillMail saved for {dossier}: {driver.current_url}")
+    saved = wait_for(driver, lambda d: "saved=1" in d.current_url)
+    errors = [e.text for e in driver.find_elements(By.CSS_SELECTOR, ".error")]
+    check(saved, f"BillMail saved for {dossier}: {driver.current_url} {errors}")
 
 
 def send_quarter(driver, dossier, comment, name):
@@ -70,10 +80,12 @@ def send_quarter(driver, dossier, comment, name):
     driver.find_element(By.NAME, "period").send_keys("2026-Q4")
     driver.find_element(By.NAME, "comment").send_keys(comment)
     driver.find_element(By.ID, "plan").click()
+    wait_for(driver, lambda d: d.find_elements(By.ID, "plan-to-send"))
     shot(driver, name + "-plan")
     to_send = int(driver.find_element(By.ID, "plan-to-send").text)
     check(to_send >= 1, f"the plan shows what goes now ({to_send})")
     driver.find_element(By.ID, "confirm").click()
+    wait_for(driver, lambda d: d.find_elements(By.ID, "notified"))
     shot(driver, name + "-sent")
     check("boekhouder@acct.test" in driver.find_element(By.ID, "notified").text, "the notification went to the accountant")
     return to_send
@@ -94,6 +106,11 @@ rows = owner.find_elements(By.CSS_SELECTOR, "tr[data-document-id]")
 check(len(rows) == 3 and all(r.get_attribute("data-state") == "pending" for r in rows),
       f"three documents, pending: {[r.get_attribute('data-state') for r in rows]}")
 shot(owner, "03-documents")
+owner.set_window_size(390, 844)   # a phone
+shot(owner, "03-documents-phone")
+owner.get(base + "/dossiers/acme/billmail")
+shot(owner, "03-billmail-phone")
+owner.set_window_size(1200, 900)
 owner.get(base + "/dossiers/acme/settings")
 shot(owner, "04-settings")
 send_quarter(owner, "acme", "Alles binnen voor Q4", "05-send")

@@ -25,6 +25,14 @@ struct InvoiceLabels {
     let paymentReference: String
     let iban: String
     let page: String
+    let allowance: String
+    let charge: String
+    let allowancesAndCharges: String
+    let linesTotal: String
+    let allowancesTotal: String
+    let chargesTotal: String
+    /// "Btw in EUR": the VAT in the tax currency (Belgian law asks for it in euro).
+    let vatIn: String
 
     func title(for root: DocumentRoot) -> String {
         switch root {
@@ -48,7 +56,9 @@ struct InvoiceLabels {
         amount: "Bedrag", vatRate: "Btw-tarief", vatBase: "Maatstaf van heffing", vatAmount: "Btw",
         totalNet: "Totaal excl. btw", totalVAT: "Btw", totalGross: "Totaal incl. btw",
         prepaid: "Reeds betaald", payable: "Te betalen", paymentReference: "Mededeling",
-        iban: "IBAN", page: "Pagina"
+        iban: "IBAN", page: "Pagina", allowance: "Korting", charge: "Toeslag",
+        allowancesAndCharges: "Kortingen en toeslagen", linesTotal: "Totaal lijnen", allowancesTotal: "Kortingen",
+        chargesTotal: "Toeslagen", vatIn: "Btw in"
     )
 
     private static let french = InvoiceLabels(
@@ -58,7 +68,9 @@ struct InvoiceLabels {
         amount: "Montant", vatRate: "Taux de TVA", vatBase: "Base imposable", vatAmount: "TVA",
         totalNet: "Total HTVA", totalVAT: "TVA", totalGross: "Total TVAC",
         prepaid: "Déjà payé", payable: "À payer", paymentReference: "Communication",
-        iban: "IBAN", page: "Page"
+        iban: "IBAN", page: "Page", allowance: "Remise", charge: "Frais",
+        allowancesAndCharges: "Remises et frais", linesTotal: "Total des lignes", allowancesTotal: "Remises",
+        chargesTotal: "Frais", vatIn: "TVA en"
     )
 
     private static let english = InvoiceLabels(
@@ -68,6 +80,8 @@ struct InvoiceLabels {
         amount: "Amount", vatRate: "VAT rate", vatBase: "Taxable amount", vatAmount: "VAT",
         totalNet: "Total excl. VAT", totalVAT: "VAT", totalGross: "Total incl. VAT",
         prepaid: "Prepaid", payable: "Amount due", paymentReference: "Payment reference",
-        iban: "IBAN", page: "Page"
+        iban: "IBAN", page: "Page", allowance: "Allowance", charge: "Charge",
+        allowancesAndCharges: "Allowances and charges", linesTotal: "Sum of lines", allowancesTotal: "Allowances",
+        chargesTotal: "Charges", vatIn: "VAT in"
     )
 }

@@ -19,6 +19,7 @@ public enum InvoicePDFRenderer {
         writer.drawHeader()
         writer.drawParties()
         writer.drawLines()
+        writer.drawAllowancesAndCharges()
         writer.drawVATBreakdown()
         writer.drawTotals()
         writer.drawPayment()

@@ -30,25 +30,27 @@ extension InvoicePageWriter {
     }
 
     mutating func drawLines() {
-        // Widths leave "Eenheidsprijs" and "Quantité" on one line (bold, 9 pt);
-        // the description takes what is left and wraps.
+        // Widths leave "Eenheidsprijs" and "Quantité" on one line (bold, 9 pt), and the VAT
+        // rate ("13,5 %") on one line always; the description takes what is left and wraps.
         let currency = document.currency.map { " (\($0))" } ?? ""
         let columns = [
-            Column(width: Self.contentWidth - 297, alignment: .left, maxLines: 8),
+            Column(width: Self.contentWidth - 327, alignment: .left, maxLines: 8),
             Column(width: 60, alignment: .right),
             Column(width: 85, alignment: .right),
-            Column(width: 40, alignment: .right),
-            Column(width: 80, alignment: .right),
+            Column(width: 48, alignment: .right, maxLines: 1),
+            Column(width: 94, alignment: .right),
         ]
         let header = [labels.description, labels.quantity, labels.price, labels.lineVAT, labels.amount + currency]
-        let rows = document.lines.map { line in
-            [
+        // A line's discounts and surcharges follow it, so quantity × price, minus and plus them,
+        // is the line amount on the page.
+        let rows = document.lines.flatMap { line in
+            [[
                 PangoMarkup.escape(line.description ?? line.id ?? ""),
                 PangoMarkup.escape(format.plain(line.quantity)),
                 PangoMarkup.escape(format.money(line.price)),
                 PangoMarkup.escape(format.percent(line.vatPercent)),
                 PangoMarkup.escape(format.money(line.amount)),
-            ]
+            ]] + line.allowanceCharges.map { [allowanceChargeMarkup($0), "", "", "", PangoMarkup.escape(signedAmount($0))] }
         }
         drawTable(header: header, rows: rows, columns: columns)
     }
@@ -73,16 +75,23 @@ extension InvoicePageWriter {
 
     mutating func drawTotals() {
         let totals = document.totals
-        var rows: [(String, Amount?)] = [
-            (labels.totalNet, totals.taxExclusiveAmount ?? totals.lineExtensionAmount),
-            (labels.totalVAT, totals.taxAmount),
-            (labels.totalGross, totals.taxInclusiveAmount),
-        ]
-        if let prepaid = totals.prepaidAmount, prepaid.value != 0 { rows.append((labels.prepaid, prepaid)) }
         let currency = document.currency.map { " \($0)" } ?? ""
-        let written = rows.filter { $0.1 != nil }.map {
-            (PangoMarkup.escape($0.0), PangoMarkup.escape(format.money($0.1) + currency))
-        } + [(PangoMarkup.bold(labels.payable), PangoMarkup.bold(format.money(totals.payableAmount) + currency))]
+        var rows: [(String, String?)] = []
+        // With discounts or surcharges on the whole document, the lines' sum is not the net total.
+        if totals.allowanceTotalAmount != nil || totals.chargeTotalAmount != nil || !document.allowanceCharges.isEmpty {
+            rows.append((labels.linesTotal, totals.lineExtensionAmount.map { format.money($0) + currency }))
+            rows.append((labels.allowancesTotal, totals.allowanceTotalAmount.map { "-" + format.money($0) + currency }))
+            rows.append((labels.chargesTotal, totals.chargeTotalAmount.map { "+" + format.money($0) + currency }))
+        }
+        rows.append((labels.totalNet, (totals.taxExclusiveAmount ?? totals.lineExtensionAmount).map { format.money($0) + currency }))
+        rows.append((labels.totalVAT, totals.taxAmount.map { format.money($0) + currency }))
+        if let taxCurrency = document.taxCurrency {
+            rows.append(("\(labels.vatIn) \(taxCurrency)", document.taxInTaxCurrency.map { format.money($0) + " " + taxCurrency }))
+        }
+        rows.append((labels.totalGross, totals.taxInclusiveAmount.map { format.money($0) + currency }))
+        if let prepaid = totals.prepaidAmount, prepaid.value != 0 { rows.append((labels.prepaid, format.money(prepaid) + currency)) }
+        let written = rows.compactMap { label, value in value.map { (PangoMarkup.escape(label), PangoMarkup.escape($0)) } }
+            + [(PangoMarkup.bold(labels.payable), PangoMarkup.bold(format.money(totals.payableAmount) + currency))]
         let labelsMarkup = written.map(\.0).joined(separator: "\n")
         let valuesMarkup = written.map(\.1).joined(separator: "\n")
         let labelWidth = 150.0
@@ -110,16 +119,6 @@ extension InvoicePageWriter {
         advance(height, gap: 12)
     }
 
-    // MARK: - Building blocks
-
-    struct Column {
-        var width: Double
-        var alignment: TextStyle.Alignment
-        var maxLines: Int32 = 2
-    }
-
-    private static let columnGap = 8.0
-
     private func partyMarkup(heading: String, _ party: Party) -> String {
         var lines = ["<span size=\"small\" foreground=\"#555555\">\(PangoMarkup.escape(heading.uppercased()))</span>"]
         if let name = party.name { lines.append(PangoMarkup.bold(name)) }
@@ -131,43 +130,5 @@ extension InvoicePageWriter {
         }
         if let vat = party.vat { lines.append("\(PangoMarkup.escape(labels.vatNumber)) \(PangoMarkup.escape(vat))") }
         return lines.joined(separator: "\n")
-    }
-
-    /// A header row, then the rows; the header is repeated at the top of
-    /// each new page, and is never left alone at the bottom of one.
-    private mutating func drawTable(header: [String], rows: [[String]], columns: [Column]) {
-        let headerMarkup = header.map(PangoMarkup.bold)
-        let headerHeight = rowHeight(headerMarkup, columns)
-        let firstRowHeight = rows.first.map { rowHeight($0, columns) } ?? 0
-        makeRoom(for: headerHeight + 6 + firstRowHeight)
-        drawHeaderRow(headerMarkup, columns, height: headerHeight)
-        for row in rows {
-            let height = rowHeight(row, columns)
-            if makeRoom(for: height) { drawHeaderRow(headerMarkup, columns, height: headerHeight) }
-            drawCells(row, columns)
-            advance(height, gap: 3)
-        }
-        advance(0, gap: 14)
-    }
-
-    private mutating func drawHeaderRow(_ cells: [String], _ columns: [Column], height: Double) {
-        drawCells(cells, columns)
-        advance(height, gap: 2)
-        canvas.rule(x: Self.margin, y: y, width: Self.contentWidth)
-        advance(0, gap: 4)
-    }
-
-    private func rowHeight(_ cells: [String], _ columns: [Column]) -> Double {
-        zip(cells, columns).map { cell, column in
-            canvas.height(of: cell, width: column.width, style: TextStyle(alignment: column.alignment, maxLines: column.maxLines))
-        }.max() ?? 0
-    }
-
-    private func drawCells(_ cells: [String], _ columns: [Column]) {
-        var x = Self.margin
-        for (cell, column) in zip(cells, columns) {
-            canvas.draw(cell, x: x, y: y, width: column.width, style: TextStyle(alignment: column.alignment, maxLines: column.maxLines))
-            x += column.width + Self.columnGap
-        }
     }
 }

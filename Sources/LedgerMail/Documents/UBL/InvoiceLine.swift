@@ -18,6 +18,8 @@ public struct InvoiceLine: Sendable, Equatable {
     public var vatCategory: String?
     /// Item/ClassifiedTaxCategory/Percent.
     public var vatPercent: Amount?
+    /// The line's own discounts and surcharges (not the price's).
+    public var allowanceCharges: [AllowanceCharge] = []
 
     public init(
         id: String? = nil, description: String? = nil, quantity: Amount? = nil, unitCode: String? = nil,
@@ -41,6 +43,7 @@ struct PendingLine {
     private var line = InvoiceLine()
     private var itemName: String?
     private var itemDescription: String?
+    private var allowanceCharge = PendingAllowanceCharge()
 
     mutating func take(_ path: ArraySlice<String>, value: String, attributes: [String: String]) {
         switch Array(path) {
@@ -62,9 +65,18 @@ struct PendingLine {
             line.vatPercent = line.vatPercent ?? Amount(text: value)
         case ["cac:Price", "cbc:PriceAmount"]:
             line.price = line.price ?? Amount(text: value)
+        case _ where path.first == "cac:AllowanceCharge":
+            allowanceCharge.take(path.dropFirst(), value: value)
         default:
             break
         }
+    }
+
+    /// A container inside the line ended: an AllowanceCharge is complete then.
+    mutating func close(_ path: ArraySlice<String>) {
+        guard Array(path) == ["cac:AllowanceCharge"] else { return }
+        line.allowanceCharges.append(allowanceCharge.build())
+        allowanceCharge = PendingAllowanceCharge()
     }
 
     func build() -> InvoiceLine {

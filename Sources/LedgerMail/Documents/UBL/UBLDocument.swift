@@ -31,6 +31,12 @@ public struct UBLDocument: Sendable, Equatable {
     public var paymentReference: String?
     /// The first PaymentMeans/PayeeFinancialAccount/ID, as written.
     public var iban: String?
+    /// Document-level discounts and surcharges.
+    public var allowanceCharges: [AllowanceCharge] = []
+    /// TaxCurrencyCode, when the VAT must also be stated in another currency (Belgian law: euro).
+    public var taxCurrency: String?
+    /// The TaxTotal/TaxAmount in `taxCurrency`, when the document has one.
+    public var taxInTaxCurrency: Amount?
 
     public init(
         root: DocumentRoot, typeCode: String?, number: String, issueDate: String?,

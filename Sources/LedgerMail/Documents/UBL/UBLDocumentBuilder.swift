@@ -28,6 +28,8 @@ struct UBLDocumentBuilder {
     private var pendingTaxTotal = PendingTaxTotal()
     private var lines: [InvoiceLine] = []
     private var pendingLine = PendingLine()
+    private var allowanceCharges: [AllowanceCharge] = []
+    private var pendingAllowanceCharge = PendingAllowanceCharge()
     private var supplier = PartyBuilder()
     private var customer = PartyBuilder()
     private var pendingReference = PendingReference()
@@ -42,7 +44,7 @@ struct UBLDocumentBuilder {
     /// routed explicitly below.
     private static let rootLeaves = Set<[String]>([
         ["cbc:ID"], ["cbc:IssueDate"], ["cbc:DueDate"], ["cbc:InvoiceTypeCode"],
-        ["cbc:CreditNoteTypeCode"], ["cbc:DocumentCurrencyCode"], ["cbc:CustomizationID"],
+        ["cbc:CreditNoteTypeCode"], ["cbc:DocumentCurrencyCode"], ["cbc:TaxCurrencyCode"], ["cbc:CustomizationID"],
         ["cbc:ProfileID"], ["cac:PaymentMeans", "cbc:PaymentDueDate"],
         ["cac:PaymentMeans", "cbc:PaymentID"], ["cac:PaymentMeans", "cac:PayeeFinancialAccount", "cbc:ID"],
     ]).union(MonetaryField.allCases.map { ["cac:LegalMonetaryTotal", $0.rawValue] })
@@ -115,6 +117,8 @@ struct UBLDocumentBuilder {
             pendingTaxTotal.take(path.dropFirst(), value: value)
         case "cac:InvoiceLine", "cac:CreditNoteLine":
             pendingLine.take(path.dropFirst(), value: value, attributes: attributes)
+        case "cac:AllowanceCharge":
+            pendingAllowanceCharge.take(path.dropFirst(), value: value)
         case "cac:AccountingSupplierParty" where path.dropFirst().first == "cac:Party":
             supplier.take(path.dropFirst(2), value: value, attributes: attributes)
         case "cac:AccountingCustomerParty" where path.dropFirst().first == "cac:Party":
@@ -142,6 +146,11 @@ struct UBLDocumentBuilder {
         case "cac:InvoiceLine" where path.count == 1, "cac:CreditNoteLine" where path.count == 1:
             lines.append(pendingLine.build())
             pendingLine = PendingLine()
+        case "cac:InvoiceLine", "cac:CreditNoteLine":
+            pendingLine.close(path.dropFirst())
+        case "cac:AllowanceCharge" where path.count == 1:
+            allowanceCharges.append(pendingAllowanceCharge.build())
+            pendingAllowanceCharge = PendingAllowanceCharge()
         default:
             break
         }
@@ -184,7 +193,8 @@ struct UBLDocumentBuilder {
         let taxInCurrency = taxAmounts.first { $0.currency == currency }
         totals.taxAmount = taxInCurrency.map { Amount(text: $0.text) }
         let taxBreakdown = taxInCurrency.flatMap { taxTotals.indices.contains($0.totalIndex) ? taxTotals[$0.totalIndex].subtotals : nil }
-        return UBLDocument(
+        let taxCurrency = leafValues[["cbc:TaxCurrencyCode"]].flatMap { $0 == currency ? nil : $0 }
+        var document = UBLDocument(
             root: root,
             typeCode: leafValues[["cbc:InvoiceTypeCode"]] ?? leafValues[["cbc:CreditNoteTypeCode"]],
             number: number,
@@ -204,6 +214,10 @@ struct UBLDocumentBuilder {
             paymentReference: leafValues[["cac:PaymentMeans", "cbc:PaymentID"]],
             iban: leafValues[["cac:PaymentMeans", "cac:PayeeFinancialAccount", "cbc:ID"]]
         )
+        document.allowanceCharges = allowanceCharges
+        document.taxCurrency = taxCurrency
+        document.taxInTaxCurrency = taxCurrency.flatMap { code in taxAmounts.first { $0.currency == code } }.map { Amount(text: $0.text) }
+        return document
     }
 
     private static func amountWarnings(root: DocumentRoot, totals: MonetaryTotals) -> [String] {

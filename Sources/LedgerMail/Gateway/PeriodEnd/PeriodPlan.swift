@@ -23,6 +23,8 @@ public struct PeriodPlan: Sendable {
     public var sentBefore: [PeriodDocument] { documents.filter { $0.state == .sent } }
     public var failed: [PeriodDocument] { documents.filter { $0.state == .failed } }
     public var bounced: [PeriodDocument] { documents.filter { $0.state == .bounced } }
+    /// Taken by a server that holds them for a challenge-response answer: not in yet.
+    public var challenged: [PeriodDocument] { documents.filter { $0.state == .challenged } }
     public var held: [PeriodDocument] { documents.filter { $0.state == .held } }
 
     /// How many documents of each kind the period holds (unknown kinds under nil).

@@ -46,8 +46,10 @@ extension Gateway {
             // Deferred by the server (or not yet due): they go again on their own.
             "retrying": lines(after.toSend),
             "bounced": lines(after.bounced),
+            "challenged": lines(after.challenged),
             "held": lines(after.held),
-            "has_problems": !(after.failed.isEmpty && after.bounced.isEmpty && after.held.isEmpty && after.toSend.isEmpty),
+            "has_problems": !(after.failed.isEmpty && after.bounced.isEmpty && after.challenged.isEmpty && after.held.isEmpty
+                              && after.toSend.isEmpty),
             "comment": comment ?? "",
         ]
         let content = templatedMail("notification", values, dossier: dossier, to: [dossier.accountant])
@@ -63,10 +65,12 @@ extension Gateway {
     /// Returns the size of the mail sent.
     @discardableResult
     func sendPlain(_ content: MailContent, to recipients: [EmailAddress], what: String) async throws -> Int {
-        let client = try SMTPClient(server: try settings.requireSMTP())
+        let server = try settings.requireSMTP()
+        let client = try SMTPClient(server: server)
         let message = try MessageComposer.compose(content)
         let transfer = await client.send(envelopeFrom: try settings.requireBounceAddress(), recipients: recipients,
                                          message: message)
+        if let refusal = transfer.loginRefusal { throw SMTPLoginRefused(reply: refusal, username: server.username ?? "") }
         guard case .accepted = transfer.outcome else {
             throw MailNotAccepted(what: what, reason: Self.reason(transfer))
         }

@@ -37,8 +37,9 @@ enum DeliveryStatusReport {
             let action = field("Action", in: block)?.lowercased()
             let statusField = field("Status", in: block)
             guard final != nil || original != nil, action != nil || statusField != nil else { continue }
-            // The address we sent to is the Original-Recipient; Final-Recipient may be an alias the
-            // receiving side expanded it to (or an x400 path, or a local mailbox name).
+            // The address we sent to is usually the Original-Recipient; Final-Recipient may be an alias
+            // the receiving side expanded it to (or an x400 path, or a local mailbox name). Both are
+            // kept: the inbox ties the report to whichever one a delivery was sent to.
             guard let recipient = original ?? final else { continue }
             let diagnostic = field("Diagnostic-Code", in: block).map(stripType)
             let status = statusField.flatMap(EnhancedStatusCode.first) ?? diagnostic.flatMap(EnhancedStatusCode.first)
@@ -46,7 +47,8 @@ enum DeliveryStatusReport {
             recipients.append(ReportedRecipient(
                 address: recipient, status: status, action: action,
                 reason: BounceReason.reason(status: status, diagnostic: diagnostic, action: action),
-                permanent: !delayed, diagnostic: diagnostic.map(ASCIIBytes.singleLine)))
+                permanent: !delayed, diagnostic: diagnostic.map(ASCIIBytes.singleLine),
+                finalRecipient: final))
         }
         return recipients
     }

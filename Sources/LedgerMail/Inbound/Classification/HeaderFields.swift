@@ -51,6 +51,12 @@ struct HeaderFields {
         return nil
     }
 
+    /// The topmost field with any of these names: of trace fields, the one the last server wrote.
+    func first(of names: [String]) -> String? {
+        for index in fields.indices where names.contains(where: { matches(index, $0) }) { return value(at: index) }
+        return nil
+    }
+
     func values(_ name: String) -> [String] {
         fields.indices.filter { matches($0, name) }.map(value(at:))
     }

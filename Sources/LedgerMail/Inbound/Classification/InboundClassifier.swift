@@ -6,14 +6,15 @@ import Foundation
 /// mail that says it is a failure notice is read as text (many bounces carry Auto-Submitted too, so
 /// this comes before the auto-reply markers); then autoresponders; then people answering.
 public enum InboundClassifier {
-    public static func classify(_ data: Data) -> InboundClassification {
-        classify(MailMessage(data), depth: 0)
+    /// `own`: the gateway's addresses, which a report is sent to and which never failed.
+    public static func classify(_ data: Data, own: OwnAddresses = .none) -> InboundClassification {
+        classify(MailMessage(data), depth: 0, own: own)
     }
 
     /// Gateways that forward a bounce attach it whole; deeper nesting than this is not followed.
     private static let maxForwardDepth = 2
 
-    private static func classify(_ message: MailMessage, depth: Int) -> InboundClassification {
+    private static func classify(_ message: MailMessage, depth: Int, own: OwnAddresses) -> InboundClassification {
         let subject = message.decodedHeader("Subject").map(ASCIIBytes.singleLine)
         var result = InboundClassification(
             kind: .other, recipients: [], originalMessageID: nil,
@@ -32,15 +33,26 @@ public enum InboundClassifier {
         }
         if let event = AmazonSESNotification.event(in: message) {
             switch event {
-            case .bounce(let recipients): result.setFailures(recipients)
+            case .bounce(let recipients): result.setFailures(recipients.filter { !own.contains($0.address) })
             case .complaint: result.kind = .feedback
             case .delivery: result.kind = .delivered
             }
             return result
         }
-        if let reported = DeliveryStatusReport.recipients(in: message), !reported.isEmpty {
+        let reported = DeliveryStatusReport.recipients(in: message)
+        let autoReplySubject = AutoReplySignals.bySubject(subjectText)
+        // Only a report, a failure notice or an autoresponder can be a challenge: a person who
+        // writes "guest list" in a reply is still a person answering.
+        if ChallengeSignals.byHeaders(message) || ((reported?.isEmpty == false || autoReplySubject || AutoReplySignals.byHeaders(message)
+            || BounceSignals.isBounce(message, subject: subjectText)) && ChallengeSignals.byText(message)) {
+            result.kind = .challenge
             result.originalMessageID = originalMessageID(in: message)
-            let failed = reported.filter { !DeliveryStatusReport.successActions.contains($0.action ?? "") }
+            result.recipients = (reported ?? []).map { ReportedRecipient(challenged: $0) }
+            return result
+        }
+        if let reported, !reported.isEmpty {
+            result.originalMessageID = originalMessageID(in: message)
+            let failed = reported.filter { !DeliveryStatusReport.successActions.contains($0.action ?? "") && !own.contains($0.address) }
             if failed.isEmpty {
                 result.kind = .delivered
             } else {
@@ -48,11 +60,10 @@ public enum InboundClassifier {
             }
             return result
         }
-        let autoReplySubject = AutoReplySignals.bySubject(subjectText)
         if !autoReplySubject, BounceSignals.isBounce(message, subject: subjectText) {
             result.originalMessageID = originalMessageID(in: message)
-            result.setFailures(textBounceRecipients(message))
-            if result.recipients.isEmpty, depth < maxForwardDepth, let forwarded = forwardedBounce(message, depth: depth) {
+            result.setFailures(textBounceRecipients(message, own: own))
+            if result.recipients.isEmpty, depth < maxForwardDepth, let forwarded = forwardedBounce(message, depth: depth, own: own) {
                 return forwarded
             }
             // A failure notice that names no recipient is still a bounce: it must not count as a reply.
@@ -70,9 +81,9 @@ public enum InboundClassifier {
 
     /// A bounce forwarded as an attachment (a virus scanner or a help desk passing it on): the
     /// attached notice is classified instead, when it is a failure notice itself.
-    private static func forwardedBounce(_ message: MailMessage, depth: Int) -> InboundClassification? {
+    private static func forwardedBounce(_ message: MailMessage, depth: Int, own: OwnAddresses) -> InboundClassification? {
         for part in message.allParts.dropFirst() where part.mediaType == "message/rfc822" {
-            let inner = classify(MailMessage(part.decodedBody, depth: 0), depth: depth + 1)
+            let inner = classify(MailMessage(part.decodedBody, depth: 0), depth: depth + 1, own: own)
             if (inner.kind == .bounce || inner.kind == .delay), !inner.recipients.isEmpty { return inner }
         }
         return nil
@@ -93,6 +104,16 @@ public enum InboundClassifier {
 
     static func addresses(_ value: String) -> [String] {
         AddressScanner.addresses(in: value)
+    }
+}
+
+extension ReportedRecipient {
+    /// A recipient whose server holds the mail for a challenge: not failed, not retried by anyone.
+    init(challenged reported: ReportedRecipient) {
+        self = reported
+        action = "challenged"
+        reason = "challenge"
+        permanent = false
     }
 }
 

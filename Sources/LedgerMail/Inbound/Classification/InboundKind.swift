@@ -12,6 +12,8 @@ public enum InboundKind: String, Sendable, Codable, CaseIterable {
     case feedback
     /// A success DSN.
     case delivered
+    /// A challenge-response system holds the mail until someone answers it: the owner must act.
+    case challenge
     case other
 }
 
@@ -27,6 +29,8 @@ public struct ReportedRecipient: Sendable, Equatable, Codable {
     public var permanent: Bool
     /// What the remote server said.
     public var diagnostic: String?
+    /// A DSN's Final-Recipient: not `address` when an alias or a forward expanded the one we sent to.
+    public var finalRecipient: String? = nil
 }
 
 /// What LedgerMail makes of one inbound mail.

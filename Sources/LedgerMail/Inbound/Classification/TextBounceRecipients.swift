@@ -2,13 +2,14 @@
 /// count, and what to fall back on when the notice names none.
 extension InboundClassifier {
     /// Failed recipients of a notice written for people; X-Failed-Recipients (Exim, Gmail) names them exactly.
-    static func textBounceRecipients(_ message: MailMessage) -> [ReportedRecipient] {
+    static func textBounceRecipients(_ message: MailMessage, own: OwnAddresses) -> [ReportedRecipient] {
         let notice = message.notification.notice
         let parser = PlainTextBounce(lines: notice)
         let failedHeader = message.allHeaders("X-Failed-Recipients").flatMap(addresses)
         func scan(ignoringHeaders names: [String]) -> [ReportedRecipient] {
             let ignoring = Set(names.flatMap { message.allHeaders($0) }.flatMap(addresses).map { $0.lowercased() })
             return parser.recipients(ignoring: ignoring, onlyThese: failedHeader.isEmpty ? nil : failedHeader)
+                .filter { !own.contains($0.address) }
         }
         // The bounce goes to the sender, so its own addresses are not failed recipients; but when that
         // leaves nothing, the notice was sent to the failed address itself (some relays do, and
@@ -16,9 +17,13 @@ extension InboundClassifier {
         let strict = scan(ignoringHeaders: ["From", "To", "Cc", "Reply-To", "Sender", "Return-Path", "Errors-To",
                                             "Delivered-To"])
         if !strict.isEmpty { return strict }
+        // A mailbox named by its local part alone is the provider's: the notice's addressee (the
+        // envelope sender, ours) is then only quoted, never the one that failed.
+        let localParts = LocalPartNotice.recipients(notice, signer: message.decodedHeader("From"))
+        if !localParts.isEmpty { return parser.recipients(ignoring: [], onlyThese: localParts) }
         let lenient = scan(ignoringHeaders: ["From", "Sender"])
         if !lenient.isEmpty { return lenient }
-        return originalRecipients(message, parser: parser)
+        return originalRecipients(message, parser: parser).filter { !own.contains($0.address) }
     }
 
     /// A notice that says delivery failed without naming the address (Verizon MMS, some Yahoo

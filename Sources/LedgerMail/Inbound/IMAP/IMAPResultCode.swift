@@ -24,6 +24,7 @@ struct IMAPResultCode: RawRepresentable, Equatable, Sendable, CustomStringConver
         case MAILIMAP_ERROR_SEARCH: return "search failed"
         case MAILIMAP_ERROR_SSL: return "TLS handshake failed"
         case MAILIMAP_ERROR_STARTTLS: return "STARTTLS refused"
+        case MAILIMAP_ERROR_PROTOCOL: return "the server answered NO or BAD"
         case MAILIMAP_ERROR_CREATE: return "folder cannot be created"
         case MAILIMAP_ERROR_UID_MOVE, MAILIMAP_ERROR_UID_COPY: return "message cannot be moved"
         default: return "libetpan error \(rawValue)"

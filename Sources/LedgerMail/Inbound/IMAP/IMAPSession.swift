@@ -27,7 +27,10 @@ final class IMAPSession: @unchecked Sendable {
         } else {
             try check(IMAPResultCode(rawValue: mailimap_socket_connect(imap, server.host, server.port)), "connection to \(where_)")
             guard server.requireSTARTTLS else { return }
-            try check(IMAPResultCode(rawValue: mailimap_socket_starttls(imap)), "STARTTLS with \(where_)")
+            let code = IMAPResultCode(rawValue: mailimap_socket_starttls(imap))
+            guard code.isSuccess else {
+                throw IMAPError("the IMAP server \(where_) refused STARTTLS (\(code)), and imap.starttls is required; nothing was sent to it. Use imaps:// with its TLS port (often 993), or enable STARTTLS on the server")
+            }
         }
         if server.insecure { return }
         do {

@@ -39,7 +39,8 @@ extension Gateway {
                        untilLoggedIn: Bool) async throws -> SendReport {
         var report = SendReport()
         while let id = await work.next() {
-            if Task.isShuttingDownGracefully {
+            // Cancelled: another session of the pass stopped it (a refused login, a database error).
+            if Task.isShuttingDownGracefully || Task.isCancelled {
                 report.interrupted = true
                 break
             }
@@ -57,6 +58,11 @@ extension Gateway {
             case .ready(let prepared):
                 let envelope = verp.envelopeSender(bounceAddress: bounceAddress, deliveryID: id)
                 let transfer = await client.send(envelopeFrom: envelope, recipients: prepared.recipients, message: prepared.message)
+                if let refusal = transfer.loginRefusal {
+                    // Nothing went out: the claim is undone, and no other delivery is tried.
+                    try await runBlocking { [self] in try database.write { db in try prepared.claimedFrom.update(db) } }
+                    throw SMTPLoginRefused(reply: refusal, username: settings.smtp?.username ?? "")
+                }
                 report.connections += transfer.newConnections
                 // The server answered the mail itself: the session got past its login.
                 report.loggedIn = report.loggedIn || !transfer.recipientReplies.isEmpty
@@ -110,6 +116,8 @@ extension Gateway {
         var message: MIMEPieces
         var recipients: [EmailAddress]
         var about: MailSubject
+        /// The delivery as it was before the claim, put back when the login is refused.
+        var claimedFrom: DeliveryRecord
     }
 
     /// Which document a mail is about, for the log.
@@ -190,7 +198,7 @@ extension Gateway {
                            Column("attempts").set(to: delivery.attempts + 1),
                            Column("firstAttemptAt").set(to: delivery.firstAttemptAt ?? now), Column("updatedAt").set(to: now))
         }
-        return claimed == 1 ? .ready(PreparedMail(message: message, recipients: recipients, about: about)) : nil
+        return claimed == 1 ? .ready(PreparedMail(message: message, recipients: recipients, about: about, claimedFrom: delivery)) : nil
     }
 
     /// Writes what the server said: per recipient, and the delivery's new state.
@@ -235,7 +243,7 @@ extension Gateway {
                 let next = settings.retry.nextAttempt(attempts: delivery.attempts, firstAttempt: delivery.firstAttemptAt ?? now, now: now)
                 delivery.state = (next == nil ? DeliveryState.failed : .deferred).rawValue
                 delivery.dueAt = next
-                delivery.lastReply = next == nil ? "gave up after \(delivery.attempts) attempts: \(reason)" : reason
+                delivery.lastReply = next == nil ? "\(RetryPolicy.gaveUpPrefix) \(delivery.attempts) attempts: \(reason)" : reason
             case .permanentFailure(let reason):
                 delivery.state = DeliveryState.failed.rawValue
                 delivery.lastReply = reason

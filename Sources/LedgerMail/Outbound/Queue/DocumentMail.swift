@@ -43,8 +43,9 @@ extension Gateway {
                        attachments: [MailAttachment] = [], messageID: String? = nil, date: Date? = nil) -> MailContent {
         MailContent(
             from: dossier.from, to: recipients, replyTo: settings.replyAddress,
-            subject: templates.render("\(template)-subject", language: dossier.language, values).singleLine,
-            text: templates.render(template, language: dossier.language, values),
+            // Values from documents are shown, never obeyed: a bidi override would reorder the text.
+            subject: DisplayText.withoutBidi(templates.render("\(template)-subject", language: dossier.language, values).singleLine),
+            text: DisplayText.withoutBidi(templates.render(template, language: dossier.language, values)),
             attachments: attachments,
             messageID: messageID ?? MessageComposer.newMessageID(domain: dossier.from.address.domain), date: date ?? clock())
     }

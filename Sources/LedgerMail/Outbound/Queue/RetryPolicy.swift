@@ -16,10 +16,17 @@ public struct RetryPolicy: Sendable, Equatable {
         self.giveUpAfter = giveUpAfter
     }
 
+    /// How a given-up delivery's last reply begins: the digest tells it apart from a refusal.
+    static let gaveUpPrefix = "gave up after"
+
     /// The time of the next attempt after `attempts` tries, or nil to give up.
     public func nextAttempt(attempts: Int, firstAttempt: Date, now: Date) -> Date? {
-        let delay = min(maximum, first * pow(2, Double(min(40, max(0, attempts - 1)))))
-        let next = now.addingTimeInterval(delay)
+        let next = now.addingTimeInterval(delay(afterAttempts: attempts))
         return next.timeIntervalSince(firstAttempt) > giveUpAfter ? nil : next
+    }
+
+    /// The wait after `attempts` tries: `first`, doubling, never over `maximum`.
+    func delay(afterAttempts attempts: Int) -> TimeInterval {
+        min(maximum, first * pow(2, Double(min(40, max(0, attempts - 1)))))
     }
 }

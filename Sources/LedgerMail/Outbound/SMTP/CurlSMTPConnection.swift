@@ -70,6 +70,11 @@ final class CurlSMTPConnection: @unchecked Sendable {
         lm_curl_getinfo_long(handle, CURLINFO_NUM_CONNECTS, &connects)
         var transfer = Self.transfer(code: code, transcript: recorder.transcript, recipients: recipients, newConnections: connects)
         transfer.pinnedKeyMismatch = code == .sslPinnedPublicKeyMismatch
+        if let refusal = recorder.transcript.sessionRefusal, refusal.command == "AUTH" {
+            transfer.loginRefusal = refusal.reply.text
+        } else if code == .loginDenied {
+            transfer.loginRefusal = Self.explain(code)
+        }
         if let failure = upload.reader.failure {
             // The upload was aborted, so the server took nothing: worth another try later.
             transfer.outcome = .transientFailure("the mail could not be read to its end: \(failure)")
@@ -87,6 +92,11 @@ final class CurlSMTPConnection: @unchecked Sendable {
         guard let probe = curl_easy_init() else { return "libcurl could not start a session" }
         defer { curl_easy_cleanup(probe) }
         applyConnectionOptions(to: probe)
+        // The probe carries nothing and is judged below by the one check both protocols share,
+        // which says why (another host, another CA, another purpose); libcurl's own verdict here
+        // would only say "not OK". The real sessions keep libcurl's checks and the pin.
+        lm_curl_setopt_long(probe, CURLOPT_SSL_VERIFYPEER, 0)
+        lm_curl_setopt_long(probe, CURLOPT_SSL_VERIFYHOST, 0)
         lm_curl_setopt_long(probe, CURLOPT_CONNECT_ONLY, 1)
         lm_curl_setopt_long(probe, CURLOPT_CERTINFO, 1)
         let code = CurlCode(curl_easy_perform(probe))
@@ -171,7 +181,7 @@ final class CurlSMTPConnection: @unchecked Sendable {
         case .peerFailedVerification, .sslCACertBadFile:
             return "the SMTP server's TLS certificate is not trusted (\(code)); set tls.ca_file to its CA"
         case .useSSLFailed:
-            return "the SMTP server does not offer STARTTLS, and smtp.starttls is required"
+            return "the SMTP server does not offer STARTTLS, and smtp.starttls is required: use smtps:// with its TLS port (often 465), or enable STARTTLS on the server"
         case .loginDenied:
             return "the SMTP server refused the login (smtp.username / smtp.password)"
         case .sslPinnedPublicKeyMismatch:

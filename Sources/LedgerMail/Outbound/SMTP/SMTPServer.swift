@@ -62,4 +62,7 @@ public struct SMTPTransfer: Sendable {
     public var newConnections: Int
     /// The TLS handshake met another key than the one checked: nothing was sent.
     var pinnedKeyMismatch = false
+    /// The server refused our login (AUTH): nothing was sent, and the next message would only
+    /// be refused again (see `SMTPLoginRefused`).
+    var loginRefusal: String?
 }

@@ -2,7 +2,7 @@ import Foundation
 import Mustache
 
 /// The mail texts in `templates/{nl,fr,en}/` (swift-mustache): the document mail, the
-/// quarter-end notification, the self-mail and the route test, each a subject and a body. `templates_dir` overrides the built-in set, which is
+/// quarter-end notification, the self-mail, the route test and the owner's digest, each a subject and a body. `templates_dir` overrides the built-in set, which is
 /// found beside the executable (or in the source tree it was built from).
 struct MailTemplates: Sendable {
     let directory: URL
@@ -10,7 +10,7 @@ struct MailTemplates: Sendable {
 
     /// Every template, each in every language; a `templates_dir` must hold them all.
     static let names = ["document-subject", "document", "notification-subject", "notification",
-                        "selfmail-subject", "selfmail", "route-test-subject", "route-test"]
+                        "selfmail-subject", "selfmail", "route-test-subject", "route-test", "digest-subject", "digest"]
 
     init(directory explicit: URL?) throws {
         guard let directory = explicit ?? Self.builtInDirectory() else {

@@ -9,7 +9,8 @@ public enum LogFormat: String, Sendable, CaseIterable {
 /// swift-log's one handler for LedgerMail: a line per event on standard error (the journal
 /// under systemd), as text or as a JSON object with `ts`, `level`, `event`, the event's
 /// fields (`dossier`, `document`, `route`, `recipients`, `reply`, `next_try`) and `message`.
-/// Secrets never reach it: no event carries a password, a key or a token.
+/// Every value is shown through `DisplayText` (control and bidi characters escaped). Secrets
+/// never reach it: no event carries a password, a key or a token.
 public struct LogLineHandler: LogHandler {
     public var logLevel: Logger.Level
     public var metadata: Logger.Metadata = [:]
@@ -31,14 +32,15 @@ public struct LogLineHandler: LogHandler {
         var fields = metadata.merging(event.metadata ?? [:]) { $1 }
         let name = fields.removeValue(forKey: "event").map { "\($0)" } ?? "log"
         let timestamp = Date().formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
-        let message = "\(event.message)".singleLine
+        // Shown, never obeyed: a name or a server's reply cannot forge, split or reorder a line.
+        let message = DisplayText.terminal("\(event.message)")
         switch format {
         case .text:
             let pairs = fields.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quoted("\($0.value)"))" }
             write(([timestamp, "\(event.level)", name, message] + pairs).joined(separator: " "))
         case .json:
             var object: [String: String] = ["ts": timestamp, "level": "\(event.level)", "event": name, "message": message]
-            for (key, value) in fields { object[key] = "\(value)".singleLine }
+            for (key, value) in fields { object[key] = DisplayText.terminal("\(value)") }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             write((try? String(decoding: encoder.encode(object), as: UTF8.self)) ?? "{\"event\":\"\(name)\"}")
@@ -47,7 +49,7 @@ public struct LogLineHandler: LogHandler {
 
     /// A value with a space or a quote in it, quoted, so a line splits back into its fields.
     static func quoted(_ value: String) -> String {
-        let line = value.singleLine
+        let line = DisplayText.terminal(value)
         guard line.contains(where: { $0 == " " || $0 == "\"" || $0 == "=" }) || line.isEmpty else { return line }
         return "\"" + line.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }

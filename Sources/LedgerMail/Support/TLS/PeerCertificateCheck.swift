@@ -76,7 +76,7 @@ enum PeerCertificateRefusal: Error, Equatable {
         case .notForServers:
             return "\(server) presented a certificate that is not for TLS servers (its extended key usage leaves out serverAuth); nothing was sent to it"
         case .otherHost(let host):
-            return "\(server)'s certificate is not for '\(host)'; nothing was sent to it"
+            return "\(server)'s certificate is not for '\(host)' (a host name mismatch); nothing was sent to it. Put a name the certificate lists in smtp.url / imap.url, or have the server's certificate issued for '\(host)'"
         }
     }
 }

@@ -13,13 +13,6 @@ struct MailCorpusTests {
     ]
     static let cleanKinds: Set<String> = ["autoreply", "human-reply", "feedback", "delivered", "not-bounce", "bounce-no-address"]
 
-    /// Labels we read differently, on purpose, each with the reason. Scored apart (see
-    /// `disputedLabels` below), so every other file still meets the strict thresholds.
-    static let disputed: [String: String] = [
-        "sisimai/not-bounce-rb-issue-368-bug.eml":
-            "a postmaster notice that 'an email you sent was rejected … reject reason: Mailbox full, target mail address: xxxx@yyyyyy.net', with the rejected mail below: for the owner this is a bounce",
-    ]
-
     /// The failed recipients a classification reports: under bounce or delay only.
     static func failedRecipients(_ result: InboundClassification) -> Set<String> {
         guard result.kind == .bounce || result.kind == .delay else { return [] }
@@ -53,7 +46,7 @@ struct MailCorpusTests {
                 kindTotal += 1
                 if result.kind == wanted { kindRight += 1 } else { misses.append("\(row.file): expected kind \(wanted.rawValue), got \(got)") }
             }
-            if Self.cleanKinds.contains(row.kind), Self.disputed[row.file] == nil {
+            if Self.cleanKinds.contains(row.kind) {
                 cleanTotal += 1
                 if failed.isEmpty { cleanRight += 1 } else { misses.append("\(row.file): \(row.kind) must report no failed recipient, got \(got)") }
             }
@@ -73,16 +66,5 @@ struct MailCorpusTests {
         #expect(percent >= 95, "bounce exact \(percent) % < 95 %")
         #expect(kindRight == kindTotal, "\(kindTotal - kindRight) auto-reply/reply/feedback/delivered mails of the wrong kind")
         #expect(cleanRight == cleanTotal, "\(cleanTotal - cleanRight) non-bounces report a failed recipient")
-    }
-
-    @Test("disputed labels: what we report instead, and why", arguments: disputed.keys.sorted())
-    func disputedLabels(file: String) throws {
-        let row = try #require(try MailCorpus.rows().first { $0.file == file })
-        let result = InboundClassifier.classify(try MailCorpus.mail(row))
-        print("corpus disputed: \(file) labelled \(row.kind); we report \(result.kind.rawValue) \(Self.failedRecipients(result).sorted()): \(Self.disputed[file] ?? "")")
-        #expect(result.kind == .bounce && Self.failedRecipients(result) == ["xxxx@yyyyyy.net"])
-        withKnownIssue("the corpus labels it \(row.kind); we deliberately report the rejected recipient") {
-            #expect(Self.failedRecipients(result).isEmpty)
-        }
     }
 }

@@ -8,7 +8,10 @@ enum MailFixtures {
         Data(String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n").utf8)
     }
 
-    static func deliveryReport(action: String, status: String, diagnostic: String) -> Data {
+    static func deliveryReport(action: String, status: String, diagnostic: String,
+                               finalRecipient: String = "boekhouding@acct.test",
+                               originalRecipient: String = "boekhouding@acct.test",
+                               notice: String = "I'm sorry to have to inform you that your message could not be delivered.") -> Data {
         mail([
             "From: Mail Delivery System <MAILER-DAEMON@mx.acct.test>",
             "To: bounces+d7-abc@gateway.test",
@@ -20,15 +23,15 @@ enum MailFixtures {
             "--B1",
             "Content-Type: text/plain",
             "",
-            "I'm sorry to have to inform you that your message could not be delivered.",
+            notice,
             "",
             "--B1",
             "Content-Type: message/delivery-status",
             "",
             "Reporting-MTA: dns; mx.acct.test",
             "",
-            "Final-Recipient: rfc822; boekhouding@acct.test",
-            "Original-Recipient: rfc822;boekhouding@acct.test",
+            "Final-Recipient: rfc822; \(finalRecipient)",
+            "Original-Recipient: rfc822;\(originalRecipient)",
             "Action: \(action)",
             "Status: \(status)",
             "Diagnostic-Code: smtp; \(diagnostic)",

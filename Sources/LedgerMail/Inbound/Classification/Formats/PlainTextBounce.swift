@@ -15,6 +15,9 @@ struct PlainTextBounce {
     /// sender or a help desk, not a help desk's, not a mailer daemon's.
     private let candidates: [(address: String, key: String, line: Int)]
     private let temporaryNotice: Bool
+    /// A line of the notice that gives the cause for all ("reject reason: Mailbox full"), for
+    /// recipients whose own lines name none.
+    private let noticeReason: String?
 
     init(lines: [Line]) {
         self.lines = lines
@@ -31,6 +34,8 @@ struct PlainTextBounce {
             }
         }
         self.candidates = candidates
+        noticeReason = lines.first { Self.reasonMarkers.matches($0.lower) }
+            .flatMap { BounceReason.reason(text: ASCIIBytes.lowercasedString($0.text)) }
         temporaryNotice = lines.contains { Self.temporaryPhrases.matches($0.lower) }
             && !lines.contains { Self.permanentPhrases.matches($0.lower) }
     }
@@ -62,9 +67,10 @@ struct PlainTextBounce {
             let status = diagnostic.flatMap(EnhancedStatusCode.first)
             let temporary = EnhancedStatusCode.isTemporary(status) || (status == nil && temporaryNotice)
             let action = temporary ? "delayed" : "failed"
+            let reason = BounceReason.reason(status: status, diagnostic: diagnostic, action: action)
             return ReportedRecipient(
                 address: entry.address, status: status, action: action,
-                reason: BounceReason.reason(status: status, diagnostic: diagnostic, action: action),
+                reason: reason == "undefined" ? noticeReason ?? reason : reason,
                 permanent: !temporary, diagnostic: diagnostic)
         }
     }
@@ -82,6 +88,8 @@ struct PlainTextBounce {
         }
         return copiedRecipientHeaders.matchesPrefix(ASCIIBytes.trimmingWhitespace(String(decoding: line.lower, as: UTF8.self)).utf8)
     }
+
+    private static let reasonMarkers = PhraseSet(["reason:", "reason for the problem", "grund:", "raison :", "raison:", "reden:"])
 
     private static let contactMarkers = PhraseSet(["contact", "assistance", "questions", "helpdesk", "help desk"])
 
