@@ -4,9 +4,11 @@ import LedgerMail
 struct SendCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "send",
-        abstract: "Deliver what is due now (everything waiting with --now) over one SMTP connection.",
+        abstract: "Deliver what is due now (everything waiting with --now) over smtp.connections SMTP sessions (2 by default).",
         discussion: """
-            On a terminal, a long send shows its progress (count, rate, ETA).
+            The first SMTP session logs in alone; the others (up to smtp.connections) open once it
+            has, so a wrong password costs one attempt. On a terminal, a long send shows its
+            progress (count, rate, ETA).
 
             Examples:
               ledgermail send acme --now

@@ -64,7 +64,11 @@ public enum SettingsLoader {
                 username: config.string(forKey: "smtp.username"),
                 password: config.string(forKey: "smtp.password", isSecret: true),
                 caFile: caFile, insecure: insecure,
-                heloName: bounce.map { String($0.domain) } ?? "localhost")
+                heloName: bounce.map { String($0.domain) } ?? "localhost",
+                connections: config.int(forKey: "smtp.connections", default: SMTPServer.defaultConnections))
+            guard (1...16).contains(smtp?.connections ?? 1) else {
+                throw InvalidInput("smtp.connections must be a number of SMTP sessions from 1 to 16, not \(smtp?.connections ?? 0)")
+            }
         }
         var imap: IMAPServer?
         if let text = config.string(forKey: "imap.url") {

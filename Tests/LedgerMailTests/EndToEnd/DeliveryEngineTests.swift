@@ -211,6 +211,37 @@ struct DeliveryEngineTests {
                 "Postfix's log counts the session that only connects to check the certificate, then one for the batch")
     }
 
+    @Test("smtp.connections 3: 60 documents over three sessions, each mail once; the others open after the first logged in")
+    func severalSessions() async throws {
+        var server = MailStack.smtp
+        server.connections = 3
+        let test = try gateway(to: ["batch@acct.test"], smtp: server)
+        let directory = test.directory.appendingPathComponent("sessions")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        for file in try Samples.purchaseInvoices(60, in: directory) { _ = try test.gateway.importFile(dossier: "acme", file: file) }
+        let report = try await test.gateway.send(dossier: "acme", selection: .everythingWaiting)
+        #expect(report.sent == 60 && report.connections == 3, "\(report)")
+        let arrived = try await MailStack.waitFor(60, in: "batch@acct.test")
+        #expect(Set(arrived.map(\.message_id)).count == 60, "each mail once")
+        let deliveries = try test.gateway.status(dossier: "acme").flatMap(\.deliveries)
+        #expect(deliveries.allSatisfy { $0.state == .sent && $0.attempts == 1 })
+    }
+
+    @Test("smtp.connections 3 and a wrong password: only the first session tries to log in")
+    func wrongPasswordOneSession() async throws {
+        let server = SMTPServer(url: URL(string: "smtp://127.0.0.1:2587")!, username: "acme@gateway.test", password: "wrong",
+                                caFile: MailStack.caFile, heloName: "gateway.test", connections: 3)
+        let test = try gateway(to: ["batch@acct.test"], smtp: server)
+        let directory = test.directory.appendingPathComponent("refused")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        for file in try Samples.purchaseInvoices(6, in: directory) { _ = try test.gateway.importFile(dossier: "acme", file: file) }
+        let before = MailStack.connections()
+        await #expect(throws: SMTPLoginRefused.self) { _ = try await test.gateway.send(dossier: "acme", selection: .everythingWaiting) }
+        // The first session's certificate check and its one login; another session would have made its own.
+        #expect(MailStack.connections() - before == 2)
+        #expect(try test.gateway.status(dossier: "acme").flatMap(\.deliveries).allSatisfy { $0.attempts == 0 }, "no delivery touched")
+    }
+
     @Test("preview writes the very bytes send delivers, but for Date and Message-ID")
     func previewIsTheRealMail() async throws {
         let test = try gateway()

@@ -3,9 +3,11 @@ import GRDB
 import ServiceLifecycle
 
 extension Gateway {
-    /// Sends what is due (or the selection) for one dossier, or all dossiers when nil, over one
-    /// SMTP connection. One sender at a time per data directory (`SendLock`); a graceful
-    /// shutdown stops the pass after the mail in flight.
+    /// Sends what is due (or the selection) for one dossier, or all dossiers when nil, over up to
+    /// `smtp.connections` SMTP sessions: the first alone until a mail shows its login works (a
+    /// wrong password costs one attempt), then the others join. One sender at a time per data
+    /// directory (`SendLock`); a graceful shutdown stops the pass after the mails in flight (one
+    /// per session: at most those go again after a crash).
     public func send(dossier: String?, selection: SendSelection, progress: SendProgress? = nil) async throws -> SendReport {
         let server = try settings.requireSMTP()
         let bounceAddress = try settings.requireBounceAddress()
@@ -16,11 +18,29 @@ extension Gateway {
 
         let now = clock()
         let ids = try database.read { db in try Self.waitingDeliveries(dossier: dossier, selection: selection, now: now, db) }
+        guard !ids.isEmpty else { return SendReport() }
+        let work = SendQueue(ids, progress: progress)
+        let first = try SMTPClient(server: server)
+        var report = try await drain(work, over: first, bounceAddress: bounceAddress, untilLoggedIn: server.connections > 1)
+        guard server.connections > 1, report.loggedIn, await work.hasMore else { return report }
+        let clients = try [first] + (1..<server.connections).map { _ in try SMTPClient(server: server) }
+        try await withThrowingTaskGroup(of: SendReport.self) { group in
+            for client in clients {
+                group.addTask { [self] in try await drain(work, over: client, bounceAddress: bounceAddress, untilLoggedIn: false) }
+            }
+            for try await part in group { report.absorb(part) }
+        }
+        return report
+    }
+
+    /// Sends deliveries from `work` over one session until none is left (or a shutdown); with
+    /// `untilLoggedIn`, stops as soon as one mail got past the login.
+    private func drain(_ work: SendQueue, over client: SMTPClient, bounceAddress: EmailAddress,
+                       untilLoggedIn: Bool) async throws -> SendReport {
         var report = SendReport()
-        guard !ids.isEmpty else { return report }
-        let client = try SMTPClient(server: server)
-        for (index, id) in ids.enumerated() {
-            if Task.isShuttingDownGracefully {
+        while let id = await work.next() {
+            // Cancelled: another session of the pass stopped it (a refused login, a database error).
+            if Task.isShuttingDownGracefully || Task.isCancelled {
                 report.interrupted = true
                 break
             }
@@ -41,12 +61,15 @@ extension Gateway {
                 if let refusal = transfer.loginRefusal {
                     // Nothing went out: the claim is undone, and no other delivery is tried.
                     try await runBlocking { [self] in try database.write { db in try prepared.claimedFrom.update(db) } }
-                    throw SMTPLoginRefused(reply: refusal, username: server.username ?? "")
+                    throw SMTPLoginRefused(reply: refusal, username: settings.smtp?.username ?? "")
                 }
                 report.connections += transfer.newConnections
+                // The server answered the mail itself: the session got past its login.
+                report.loggedIn = report.loggedIn || !transfer.recipientReplies.isEmpty
                 try record(transfer, deliveryID: id, mail: prepared, into: &report)
             }
-            progress?(index + 1, ids.count)
+            await work.finished()
+            if untilLoggedIn && report.loggedIn { break }
         }
         return report
     }

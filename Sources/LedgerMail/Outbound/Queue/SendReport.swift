@@ -11,6 +11,19 @@ public struct SendReport: Sendable, Equatable {
     public var connections = 0
     /// True when a graceful shutdown stopped the pass before its end (the rest waits, safe).
     public var interrupted = false
+    /// Whether a mail of this pass got past the SMTP login (the other sessions wait for it).
+    var loggedIn = false
+
+    /// Adds what another SMTP session of the same pass did.
+    mutating func absorb(_ other: SendReport) {
+        sent += other.sent
+        deferred += other.deferred
+        failed += other.failed
+        problems += other.problems
+        connections += other.connections
+        interrupted = interrupted || other.interrupted
+        loggedIn = loggedIn || other.loggedIn
+    }
 }
 
 /// Which deliveries a send pass takes.

@@ -13,9 +13,15 @@ public struct SMTPServer: Sendable, Equatable {
     public var insecure: Bool
     /// The name we give in EHLO.
     public var heloName: String
+    /// `smtp.connections`: the SMTP sessions a send pass uses at most (the first logs in alone).
+    public var connections: Int
+
+    /// The `smtp.connections` the configuration gets when it says nothing, chosen by measurement
+    /// (scripts/bench-send): more sessions than cores only add handshakes.
+    public static let defaultConnections = 2
 
     public init(url: URL, requireSTARTTLS: Bool = true, username: String? = nil, password: String? = nil,
-                caFile: String? = nil, insecure: Bool = false, heloName: String = "localhost") {
+                caFile: String? = nil, insecure: Bool = false, heloName: String = "localhost", connections: Int = 1) {
         self.url = url
         self.requireSTARTTLS = requireSTARTTLS
         self.username = username
@@ -23,6 +29,7 @@ public struct SMTPServer: Sendable, Equatable {
         self.caFile = caFile
         self.insecure = insecure
         self.heloName = heloName
+        self.connections = connections
     }
 
     /// The URL libcurl gets: with a path, because without one curl uses the uploaded file's
