@@ -24,7 +24,7 @@ extension DossierCommand {
                 return
             }
             if overviews.isEmpty { print("no dossiers yet: `ledgermail dossier add` creates one") }
-            let columns: [DeliveryState] = [.held, .pending, .scheduled, .deferred, .failed, .bounced]
+            let columns: [DeliveryState] = [.held, .pending, .scheduled, .deferred, .failed, .bounced, .challenged]
             print(["DOSSIER".padded(16), "DOCS".padded(6)].joined() + columns.map { $0.rawValue.uppercased().padded(10) }.joined()
                   + "SENT-QTR  LAST ACTIVITY")
             for overview in overviews {

@@ -79,30 +79,38 @@ public struct AccountBook: Sendable {
         }
     }
 
-    /// The account when the password is right and the address is not throttled. Every
-    /// failure is recorded; a success clears them.
+    /// The account when the password is right and the address is not throttled. The attempt
+    /// is counted as a failure before the password is checked, in the same transaction as the
+    /// count, so attempts sent at once cannot all pass the limit; a success takes it back.
     public func authenticate(email: String, password: String) async throws -> Account {
         let address = email.trimmingCharacters(in: .whitespaces).lowercased()
         let now = clock()
         let since = now.addingTimeInterval(-Self.window)
-        let (record, failures) = try database.read { db in
-            (try AccountRecord.fetchOne(db, key: address), try LoginFailureRecord.recent(address, since: since).fetchAll(db))
-        }
-        if failures.count >= Self.failuresAllowed, let first = failures.map(\.failedAt).min() {
-            throw LoginRefusal.throttled(retryAfter: .seconds(max(1, Int(first.addingTimeInterval(Self.window).timeIntervalSince(now)))))
+        let record: AccountRecord? = try database.write { db in
+            try LoginFailureRecord.filter(LoginFailureRecord.Columns.failedAt < since).deleteAll(db)
+            let failures = try LoginFailureRecord.recent(address, since: since).fetchAll(db)
+            if failures.count >= Self.failuresAllowed, let first = failures.map(\.failedAt).min() {
+                throw LoginRefusal.throttled(retryAfter: .seconds(max(1, Int(first.addingTimeInterval(Self.window).timeIntervalSince(now)))))
+            }
+            try LoginFailureRecord(email: address, failedAt: now).insert(db)
+            return try AccountRecord.fetchOne(db, key: address)
         }
         // A hash is checked even for an unknown address, so the answer takes as long either way.
         let hash = record?.passwordHash ?? Self.decoyHash
-        let valid = try await runBlocking { Bcrypt.verify(password, hash: hash) }
-        guard let record, valid else {
-            try database.write { db in
-                try LoginFailureRecord.filter(LoginFailureRecord.Columns.failedAt < since).deleteAll(db)
-                try LoginFailureRecord(email: address, failedAt: now).insert(db)
-            }
-            throw LoginRefusal.wrongCredentials
-        }
+        let valid = try await Self.verify(password, hash: hash)
+        guard let record, valid else { throw LoginRefusal.wrongCredentials }
         try database.write { db in _ = try LoginFailureRecord.filter(LoginFailureRecord.Columns.email == address).deleteAll(db) }
         return try account(record.email) ?? Account(record, dossiers: [])
+    }
+
+    /// bcrypt is slow on purpose: one check at a time on a queue of its own, so a flood of
+    /// logins neither takes every core nor starts a thread each.
+    private static let bcryptQueue = DispatchQueue(label: "ledgermail.bcrypt")
+
+    private static func verify(_ password: String, hash: String) async throws -> Bool {
+        await withCheckedContinuation { continuation in
+            bcryptQueue.async { continuation.resume(returning: Bcrypt.verify(password, hash: hash)) }
+        }
     }
 
     private func link(_ email: String, to dossiers: [String], _ db: Database) throws {
@@ -126,7 +134,8 @@ public struct AccountBook: Sendable {
 
 extension Account {
     init(_ record: AccountRecord, dossiers: [String]) {
-        self.init(email: record.email, role: record.role, language: record.language, dossiers: dossiers)
+        self.init(email: record.email, role: record.role, language: record.language, dossiers: dossiers,
+                  since: record.createdAt)
     }
 }
 

@@ -56,8 +56,12 @@ extension DocumentRecord {
             arguments += StatementArguments(filter.kinds.map(\.rawValue))
         }
         if let period = filter.period {
-            // The issue date's calendar day (a zone suffix does not change it), else the import day.
-            sql += " AND COALESCE(substr(doc.issueDate, 1, 10), date(doc.importedAt)) BETWEEN ? AND ?"
+            // The issue date's calendar day (a zone suffix does not change it) when it is one, else
+            // the import day: the quarter-end plan's rule (`Period.calendarDay`).
+            sql += """
+                 AND (CASE WHEN doc.issueDate GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'
+                      THEN substr(doc.issueDate, 1, 10) ELSE date(doc.importedAt) END) BETWEEN ? AND ?
+                """
             arguments += [period.firstDay ?? "0000-00-00", period.lastDay]
         }
         if let id = filter.documentID {

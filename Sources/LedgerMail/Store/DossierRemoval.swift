@@ -5,16 +5,25 @@ extension DossierRecord {
     /// How many current documents of the dossier still wait or are in flight, per state:
     /// removing or archiving it then would strand them.
     static func unfinished(_ name: String, _ db: Database) throws -> [DeliveryState: Int] {
+        // Any delivery still waiting counts, not only each document's latest: an older one may be
+        // mid-retry after a resend, or belong to a version since replaced.
         let waiting: [DeliveryState] = [.held, .pending, .scheduled, .deferred, .sending]
         let sql = """
-            SELECT \(DocumentStateSQL.state) AS state, COUNT(*) AS count FROM \(DocumentStateSQL.currentDocuments)
-            AND doc.dossier = ? GROUP BY 1
+            SELECT d.state AS state, COUNT(DISTINCT doc.id) AS count
+            FROM document doc JOIN delivery d ON d.documentID = doc.id
+            WHERE doc.dossier = ? AND d.state IN (\(waiting.map { _ in "?" }.joined(separator: ",")))
+            GROUP BY d.state
             """
         var counts: [DeliveryState: Int] = [:]
-        for row in try Row.fetchAll(db, sql: sql, arguments: [name]) {
-            let state = try UnknownStoredValue.decode(DeliveryState.self, row["state"])
-            if waiting.contains(state) { counts[state] = row["count"] }
+        for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments([name] + waiting.map(\.rawValue))) {
+            counts[try UnknownStoredValue.decode(DeliveryState.self, row["state"])] = row["count"]
         }
+        // A current document with no delivery at all is held too.
+        let bare = try Int.fetchOne(db, sql: """
+            SELECT COUNT(*) FROM document doc WHERE doc.dossier = ? AND doc.supersededBy IS NULL
+            AND NOT EXISTS (SELECT 1 FROM delivery d WHERE d.documentID = doc.id)
+            """, arguments: [name]) ?? 0
+        if bare > 0 { counts[.held, default: 0] += bare }
         return counts
     }
 

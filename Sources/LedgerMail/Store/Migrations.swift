@@ -182,6 +182,13 @@ enum Migrations {
                 t.primaryKey(["kind", "subjectID"])
             }
         }
+        migrator.registerMigration("indexes: a delivery's recipients and inbound mail, versions, Message-IDs") { db in
+            // status reads recipients and inbound mail per delivery; removing a dossier cascades
+            // through them; the inbox looks deliveries up by Message-ID: none of it may scan.
+            try db.create(index: "deliveryRecipient_delivery", on: "deliveryRecipient", columns: ["deliveryID"])
+            try db.create(index: "inbound_delivery", on: "inbound", columns: ["deliveryID"])
+            try db.create(index: "document_supersededBy", on: "document", columns: ["supersededBy"])
+        }
         return migrator
     }
 }

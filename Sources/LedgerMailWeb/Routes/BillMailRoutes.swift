@@ -27,6 +27,10 @@ extension WebApp {
 
     /// Every value is checked before anything changes, so a refused form changes nothing.
     func apply(_ plan: RoutePlan, to dossier: Dossier) throws {
+        if let owner = dossier.ownerEmail?.value.lowercased(),
+           let kind = plan.routes.first(where: { $0.value.addresses.contains { $0.lowercased() == owner } })?.key {
+            throw InvalidInput("\(kind.rawValue): \(owner) is the owner's address (where the digest goes), not an import address")
+        }
         if let from = plan.from { _ = try gateway.updateDossier(dossier.name, DossierFields(from: from)) }
         let existing = Set(try gateway.routes(dossier: dossier.name).map(\.kind))
         for kind in DocumentKind.allCases {

@@ -9,7 +9,7 @@ extension WebApp {
             let overview = try gateway.dossierOverview().filter { visit.account.sees($0.name) }
             var values = visit.values
             values["dossiers"] = overview.map { dossier -> [String: Any] in
-                let attention = [DeliveryState.failed, .bounced, .held].reduce(0) { $0 + (dossier.states[$1] ?? 0) }
+                let attention = [DeliveryState.failed, .bounced, .challenged, .held].reduce(0) { $0 + (dossier.states[$1] ?? 0) }
                 return ["name": dossier.name, "company": dossier.company, "documents": dossier.documents,
                         "attention": attention, "has_attention": attention > 0, "sent": dossier.sentThisQuarter,
                         "archived": dossier.archived]

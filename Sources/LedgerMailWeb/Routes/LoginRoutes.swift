@@ -13,10 +13,11 @@ extension WebApp {
             do {
                 let account = try await gateway.accounts.authenticate(email: form["email"] ?? "", password: form["password"] ?? "")
                 // A new session (new id) on login: a session id planted before it is worth nothing after.
-                context.sessions.createSession(WebSession(csrf: Self.newToken(), email: account.email), expiresIn: Self.sessionLifetime)
+                context.sessions.createSession(WebSession(csrf: Self.newToken(), email: account.email, accountSince: account.since),
+                                               expiresIn: Self.sessionLifetime)
                 return Response.redirect(to: "/dossiers")
             } catch let refusal as LoginRefusal {
-                context.logger.notice("login refused for \(form["email"]?.singleLine ?? "")")
+                context.logger.notice("login refused", metadata: ["event": "login_refused", "email": "\(form["email"] ?? "")"])
                 switch refusal {
                 case .wrongCredentials: return loginPage(context, status: .unauthorized, error: "login_wrong")
                 case .throttled: return loginPage(context, status: .tooManyRequests, error: "login_throttled")

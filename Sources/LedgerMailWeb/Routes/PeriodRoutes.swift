@@ -31,9 +31,10 @@ extension WebApp {
             values["confirmed"] = confirmed
             let plan = report.plan
             values["plan"] = ["documents": plan.documents.count, "to_send": plan.toSend.count, "sent_before": plan.sentBefore.count,
-                              "failed": plan.failed.count, "bounced": plan.bounced.count, "held": plan.held.count]
+                              "failed": plan.failed.count, "bounced": plan.bounced.count, "challenged": plan.challenged.count,
+                              "held": plan.held.count]
             values["to_send"] = plan.toSend.map { present(["id": $0.documentID, "number": $0.number, "kind": $0.kind?.rawValue]) }
-            values["problems"] = (plan.failed + plan.bounced + plan.held).map {
+            values["problems"] = (plan.failed + plan.bounced + plan.challenged + plan.held).map {
                 present(["id": $0.documentID, "number": $0.number, "state": $0.state.rawValue, "reason": $0.reason])
             }
             if let send = report.send { values["result"] = ["sent": send.sent, "deferred": send.deferred, "failed": send.failed] }
@@ -59,23 +60,27 @@ extension WebApp {
             let dossier = try dossier(context, for: visit)
             let period = try Period(parsing: request.uri.queryParameters.get("period") ?? "")
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("ledgermail-export-\(UUID().uuidString).zip")
-            do { try gateway.exportPeriod(dossier: dossier.name, period: period, to: file) } catch {
+            // Written off the cooperative pool, then opened and unlinked at once: whatever the
+            // client does next, nothing is left behind in the temporary directory.
+            let handle: FileHandle
+            do {
+                handle = try await gateway.exportPeriodFile(dossier: dossier.name, period: period, to: file)
+            } catch {
                 try? FileManager.default.removeItem(at: file)
                 throw error
             }
-            var response = Response(status: .ok, body: Self.streamed(file))
+            var response = Response(status: .ok, body: Self.streamed(handle))
             response.headers[.contentType] = "application/zip"
             response.headers[.contentDisposition] = "attachment; filename=\"\(dossier.name)-\(period.description).zip\""
             return response
         }
     }
 
-    /// A file sent in 64 KB pieces and removed once sent (or once the client went away).
-    static func streamed(_ file: URL) -> ResponseBody {
-        let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? nil
+    /// An open (already unlinked) file sent in 64 KB pieces, then closed.
+    static func streamed(_ handle: FileHandle) -> ResponseBody {
+        let size = (try? handle.seekToEnd()).map(Int.init)
+        _ = try? handle.seek(toOffset: 0)
         return ResponseBody(contentLength: size) { writer in
-            defer { try? FileManager.default.removeItem(at: file) }
-            let handle = try FileHandle(forReadingFrom: file)
             defer { try? handle.close() }
             while let chunk = try handle.read(upToCount: 64 << 10), !chunk.isEmpty {
                 try await writer.write(ByteBuffer(bytes: chunk))

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import LedgerMail
 import Logging
@@ -43,6 +44,9 @@ struct ErrorPages: RouterMiddleware {
         case let error as DiskFull: (.serviceUnavailable, "error_input", error.description)
         case let error as DatabaseReadOnly: (.serviceUnavailable, "error_input", error.description)
         case let error as StorageError: (.serviceUnavailable, "error_input", error.description)
+        case let error as BlobUnreadable: (.serviceUnavailable, "error_input", error.description)
+        case let error as CocoaError where error.code == .fileWriteOutOfSpace:
+            (.serviceUnavailable, "error_input", "the disk is full: free space, then try again")
         case let error as HTTPError: (error.status, "error_input", error.body)
         default: (.internalServerError, "error_internal", nil)
         }

@@ -16,7 +16,7 @@ struct Visit {
 extension WebApp {
     func visit(_ context: WebContext) throws -> Visit {
         guard let session = context.sessions.session, let email = session.email,
-              let account = try gateway.accounts.account(email) else { throw LoginRequired() }
+              let account = try gateway.accounts.account(email), account.since == session.accountSince else { throw LoginRequired() }
         return Visit(account: account, csrf: session.csrf)
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import HummingbirdAuth
 
@@ -5,6 +6,8 @@ import HummingbirdAuth
 struct WebSession: Codable, Sendable {
     var csrf: String
     var email: String?
+    /// The account's creation time when it logged in: the session holds for that account only.
+    var accountSince: Date?
 }
 
 /// Each request's context: Hummingbird's own, plus the session.

@@ -89,6 +89,24 @@ struct DossierAdminTests {
         #expect(try gateway.status(dossier: "acme").count == 1)
     }
 
+    @Test("remove counts any waiting delivery, not only each document's latest (an older one mid-retry after a resend)")
+    func removeSeesOlderWaitingDelivery() throws {
+        try gateway.setRoute(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
+        guard case .stored(let id, _, _, _, _, _) = try gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice) else {
+            Issue.record("not stored")
+            return
+        }
+        let retry = try gateway.resend(dossier: "acme", documentID: id, route: nil)
+        // The first delivery waits for its retry; the resent one already went.
+        try gateway.database.write { db in
+            try db.execute(sql: "UPDATE delivery SET state = 'deferred' WHERE documentID = ? AND id <> ?", arguments: [id, retry])
+            try db.execute(sql: "UPDATE delivery SET state = 'sent' WHERE id = ?", arguments: [retry])
+        }
+        #expect(try state(id) == .sent)
+        let error = #expect(throws: DossierStillBusy.self) { try gateway.removeDossier("acme", archive: false) }
+        #expect(error?.description.contains("1 deferred") == true, "\(String(describing: error))")
+    }
+
     @Test("archive keeps the documents and history readable and refuses every change")
     func archiveIsReadOnly() async throws {
         guard MailStack.available else { return }

@@ -134,6 +134,15 @@ replay = Client(base)
 replay.http.cookies.update(old)
 check(replay.get("/dossiers/acme").status_code == 303, "a logged-out session's cookie opens nothing")
 
+# A password reset (the account removed and added again): the old sessions open nothing.
+eva_again = Client(base)
+check(eva_again.login("eva@acct.test", password).status_code == 303, "eva logs in before the reset")
+subprocess.run([binary, "user", "remove", "eva@acct.test", "--config", config], capture_output=True)
+subprocess.run([binary, "user", "add", "eva@acct.test", "--role", "accountant", "--dossier", "acme", "--password-stdin",
+                "--config", config], input=password, capture_output=True, text=True)
+check(eva_again.get("/dossiers/acme").status_code == 303, "a session from before the reset opens nothing")
+check(Client(base).login("eva@acct.test", password).status_code == 303, "the new account logs in")
+
 # Throttling: after 5 failures, even the right password waits.
 t = Client(base)
 for _ in range(5):

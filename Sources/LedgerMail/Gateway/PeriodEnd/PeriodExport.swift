@@ -6,7 +6,9 @@ extension Gateway {
     /// (`purchase-invoice/LEV_2026_0815.xml`), for the accountant to fetch himself. Written to
     /// disk entry by entry, one stored file in memory at a time, never the whole archive.
     public func exportPeriod(dossier name: String, period: Period, to file: URL) throws {
-        let documents = try status(DocumentFilter(dossier: name, period: period))
+        // The period's documents by the quarter-end plan's own rule, so the ZIP holds what was sent.
+        let inPeriod = Set(try planPeriod(dossier: name, period: period).documents.map(\.documentID))
+        let documents = try status(DocumentFilter(dossier: name)).filter { inPeriod.contains($0.id) }
         let archive = try Archive(url: file, accessMode: .create)
         var used: Set<String> = []
         for document in documents {
@@ -24,6 +26,19 @@ extension Gateway {
                     position, size in data.subdata(in: Int(position)..<Int(position) + size)
                 }
             }
+        }
+    }
+}
+
+extension Gateway {
+    /// `exportPeriod` off the cooperative pool (it reads and deflates a whole period), the file
+    /// then opened and unlinked: the handle is all that is left of it.
+    public func exportPeriodFile(dossier name: String, period: Period, to file: URL) async throws -> FileHandle {
+        try await runBlocking { [self] in
+            try exportPeriod(dossier: name, period: period, to: file)
+            let handle = try FileHandle(forReadingFrom: file)
+            try? FileManager.default.removeItem(at: file)
+            return handle
         }
     }
 }

@@ -37,7 +37,8 @@ public struct LogLineHandler: LogHandler {
         switch format {
         case .text:
             let pairs = fields.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quoted("\($0.value)"))" }
-            write(([timestamp, "\(event.level)", name, message] + pairs).joined(separator: " "))
+            // The message quoted like a value: what it quotes cannot pass for another field.
+            write(([timestamp, "\(event.level)", name, Self.quoted(message)] + pairs).joined(separator: " "))
         case .json:
             var object: [String: String] = ["ts": timestamp, "level": "\(event.level)", "event": name, "message": message]
             for (key, value) in fields { object[key] = DisplayText.terminal("\(value)") }
