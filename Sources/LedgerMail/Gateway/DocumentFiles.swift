@@ -46,4 +46,17 @@ extension Gateway {
     public func contents(of file: DocumentFile) throws -> Data {
         try blobs.get(file.sha256)
     }
+
+    /// A stored file opened for reading in pieces (a download), checked against its SHA-256
+    /// first (off the cooperative pool: it reads the whole file once): never held whole in memory.
+    public func open(_ file: DocumentFile) async throws -> FileHandle {
+        try await runBlocking { [blobs] in
+            guard case .file(let url, _) = try blobs.source(file.sha256, streamingOver: -1) else {
+                throw StorageError("stored file \(file.sha256) could not be opened")
+            }
+            do { return try FileHandle(forReadingFrom: url) } catch {
+                throw BlobUnreadable(description: "stored file \(url.path) could not be read: \(error.localizedDescription)")
+            }
+        }
+    }
 }

@@ -42,8 +42,8 @@ extension WebApp {
             values["routes"] = DocumentKind.allCases.map { ["value": $0.rawValue, "selected": $0.rawValue == document.kind] }
             return pages.render("document", language: visit.account.language, values)
         }
-        router.get("/dossiers/:dossier/documents/:id/pdf") { _, context in try file(context, role: .pdf, disposition: "inline") }
-        router.get("/dossiers/:dossier/documents/:id/ubl") { _, context in try file(context, role: .ubl, disposition: "attachment") }
+        router.get("/dossiers/:dossier/documents/:id/pdf") { _, context in try await file(context, role: .pdf, disposition: "inline") }
+        router.get("/dossiers/:dossier/documents/:id/ubl") { _, context in try await file(context, role: .ubl, disposition: "attachment") }
         router.post("/dossiers/:dossier/documents/:id/resend") { request, context in
             let visit = try visit(context)
             let dossier = try dossier(context, for: visit, manage: true)
@@ -73,14 +73,14 @@ extension WebApp {
     }
 
     /// A document's UBL or PDF as stored, for anyone who sees the dossier.
-    func file(_ context: WebContext, role: DocumentFile.Role, disposition: String) throws -> Response {
+    func file(_ context: WebContext, role: DocumentFile.Role, disposition: String) async throws -> Response {
         let visit = try visit(context)
         let dossier = try dossier(context, for: visit)
         let document = try document(context, in: dossier)
         guard let file = try gateway.files(of: document.id, dossier: dossier.name)?.first(where: { $0.role == role }) else {
             throw DocumentNotFound()
         }
-        var response = Response(status: .ok, body: .init(byteBuffer: ByteBuffer(bytes: try gateway.contents(of: file))))
+        var response = Response(status: .ok, body: Self.streamed(try await gateway.open(file)))
         response.headers[.contentType] = file.mimeType
         response.headers[.contentDisposition] = "\(disposition); filename=\"\(file.name)\""
         response.headers[.eTag] = "\"\(file.sha256)\""
