@@ -11,10 +11,12 @@ struct DossierList: ParsableCommand {
 
     @Option(help: "How many dossiers.") var dossiers = 2000
     @Option(help: "Documents per dossier.") var documents = 10
+    @Option(help: "Keep the scratch install here (to look at its query plans).") var keep: String?
 
     func run() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ledgermail-bench-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let directory = keep.map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("ledgermail-bench-\(UUID().uuidString)")
+        defer { if keep == nil { try? FileManager.default.removeItem(at: directory) } }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let gateway = try Gateway.scratch(in: directory)
         try gateway.seedSyntheticDossiers(dossiers, documents: documents)
@@ -22,6 +24,10 @@ struct DossierList: ParsableCommand {
         var listed = 0
         let list = try median(5) { listed = try gateway.dossierOverview().count }
         let scan = try median(5) { _ = try gateway.countDeliveryStates() }
+        var shown = 0
+        let status = try median(3) { shown = try gateway.status(DocumentFilter()).count }
+        let failed = try median(5) { _ = try gateway.status(DocumentFilter(states: [.failed])) }
+        print("status --all: \(shown) documents with their deliveries: \(ms(status)); --state failed: \(ms(failed))")
         print("dossier list: \(listed) dossiers, \(dossiers * documents) documents: \(ms(list)) "
               + "(reference, one pass counting the same deliveries' states: \(ms(scan)); ratio \(String(format: "%.1f", list / scan))×)")
     }

@@ -89,12 +89,17 @@ extension Gateway {
     public func status(_ filter: DocumentFilter) throws -> [DocumentStatus] {
         try database.read { db in
             if let name = filter.dossier { _ = try requireDossier(name, db) }
-            return try DocumentRecord.matching(filter, db).map { document, state in
-                let deliveries = try DeliveryRecord.filter(Column("documentID") == document.id!).order(Column("id")).fetchAll(db)
+            let documents = try DocumentRecord.matching(filter, db)
+            let deliveriesOf = try DeliveryRecord.byDocument(documents.compactMap(\.document.id), db)
+            let deliveryIDs = deliveriesOf.values.flatMap { $0.compactMap(\.id) }
+            let recipientsOf = try RecipientRecord.byDelivery(deliveryIDs, db)
+            let inboundOf = try InboundRecord.byDelivery(deliveryIDs, db)
+            return documents.map { document, state in
+                let deliveries = deliveriesOf[document.id!] ?? []
                 var inbound: [InboundStatus] = []
-                let statuses = try deliveries.map { delivery -> DeliveryStatus in
-                    let recipients = try RecipientRecord.filter(Column("deliveryID") == delivery.id!).order(Column("id")).fetchAll(db)
-                    let linked = try InboundRecord.filter(Column("deliveryID") == delivery.id!).order(Column("id")).fetchAll(db)
+                let statuses = deliveries.map { delivery -> DeliveryStatus in
+                    let recipients = recipientsOf[delivery.id!] ?? []
+                    let linked = inboundOf[delivery.id!] ?? []
                     inbound += linked.map {
                         InboundStatus(kind: $0.kind, receivedAt: $0.receivedAt, from: $0.fromAddress, summary: $0.summary,
                                       verified: $0.isVerified, unverifiedBecause: $0.unverifiedBecause)

@@ -5,11 +5,11 @@ import GRDB
 /// `held` when it has none. One join, shared by the overview and the filtered status.
 enum DocumentStateSQL {
     /// Joins each current document (`doc`) to its latest delivery (`latest`, may be NULL).
-    static let currentDocuments = """
+    static let withLatest = """
         document doc LEFT JOIN delivery latest
             ON latest.id = (SELECT MAX(d.id) FROM delivery d WHERE d.documentID = doc.id)
-        WHERE doc.supersededBy IS NULL
         """
+    static let currentDocuments = withLatest + " WHERE doc.supersededBy IS NULL"
     static let state = "COALESCE(latest.state, 'held')"
 }
 

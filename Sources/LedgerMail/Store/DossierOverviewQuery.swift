@@ -16,44 +16,40 @@ public struct DossierOverview: Sendable, Equatable {
 }
 
 extension DossierOverview {
-    /// Every dossier in one query, however many there are: grouped by dossier and state.
+    /// Every dossier, however many there are, in two set queries: the dossiers, then their
+    /// current documents counted by dossier and state (each document row visits its dossier by
+    /// key, so the work grows with the documents, never dossiers × documents).
     /// `quarterStarts` gives, per time zone in use, when the current quarter began there.
     static func all(quarterStarts: [String: Date], _ db: Database) throws -> [DossierOverview] {
+        var overviews: [DossierOverview] = []
+        var position: [String: Int] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT name, company, archivedAt IS NOT NULL AS archived FROM dossier ORDER BY name") {
+            position[row["name"]] = overviews.count
+            overviews.append(DossierOverview(name: row["name"], company: row["company"], archived: row["archived"], documents: 0,
+                                             states: [:], sentThisQuarter: 0, lastActivity: nil))
+        }
         let zones = quarterStarts.isEmpty ? "SELECT NULL AS tz, NULL AS start WHERE 0"
             : quarterStarts.map { _ in "SELECT ?, ?" }.joined(separator: " UNION ALL ")
         let sql = """
-            WITH zone(tz, start) AS (\(zones)),
-            current AS (
-                SELECT doc.id, doc.dossier, doc.importedAt, \(DocumentStateSQL.state) AS state,
-                       latest.sentAt, latest.updatedAt
-                FROM \(DocumentStateSQL.currentDocuments)
-            )
-            SELECT dossier.name, dossier.company, dossier.archivedAt IS NOT NULL AS archived,
-                   current.state, COUNT(current.id) AS count,
-                   SUM(current.state = 'sent' AND current.sentAt >= zone.start) AS sentThisQuarter,
-                   MAX(MAX(current.importedAt, COALESCE(current.updatedAt, current.importedAt))) AS lastActivity
-            FROM dossier
-            LEFT JOIN current ON current.dossier = dossier.name
-            LEFT JOIN zone ON zone.tz = dossier.timeZone
-            GROUP BY dossier.name, current.state
-            ORDER BY dossier.name
+            WITH zone(tz, start) AS (\(zones))
+            SELECT doc.dossier, \(DocumentStateSQL.state) AS state, COUNT(*) AS count,
+                   SUM(latest.state = 'sent' AND latest.sentAt >= zone.start) AS sentThisQuarter,
+                   MAX(MAX(doc.importedAt, COALESCE(latest.updatedAt, doc.importedAt))) AS lastActivity
+            FROM \(DocumentStateSQL.withLatest)
+            JOIN dossier ON dossier.name = doc.dossier LEFT JOIN zone ON zone.tz = dossier.timeZone
+            WHERE doc.supersededBy IS NULL
+            GROUP BY doc.dossier, 2
             """
         let arguments = StatementArguments(quarterStarts.flatMap { [$0.key.databaseValue, $0.value.databaseValue] })
-        var overviews: [DossierOverview] = []
         for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
-            let name: String = row["name"]
-            if overviews.last?.name != name {
-                overviews.append(DossierOverview(name: name, company: row["company"], archived: row["archived"], documents: 0,
-                                                 states: [:], sentThisQuarter: 0, lastActivity: nil))
-            }
+            guard let index = position[row["dossier"]] else { continue }
             let count: Int = row["count"]
-            guard count > 0 else { continue }
             let state = try UnknownStoredValue.decode(DeliveryState.self, row["state"])
-            overviews[overviews.count - 1].documents += count
-            overviews[overviews.count - 1].states[state] = count
-            overviews[overviews.count - 1].sentThisQuarter += row["sentThisQuarter"] ?? 0
+            overviews[index].documents += count
+            overviews[index].states[state] = count
+            overviews[index].sentThisQuarter += row["sentThisQuarter"] ?? 0
             let last: Date? = row["lastActivity"]
-            overviews[overviews.count - 1].lastActivity = [overviews[overviews.count - 1].lastActivity, last].compactMap { $0 }.max()
+            overviews[index].lastActivity = [overviews[index].lastActivity, last].compactMap { $0 }.max()
         }
         return overviews
     }
