@@ -32,4 +32,9 @@ public enum DeliveryState: String, Sendable, Codable, CaseIterable {
     case deferred
     case failed
     case bounced
+    /// On a pull route: in the documents feed, waiting for the accountant's software to collect
+    /// it. No send, quarter-end or dispatch query ever picks it up.
+    case published
+    /// On a pull route: the accountant's software acknowledged it (`collectedAt`, `collectedBy`).
+    case collected
 }

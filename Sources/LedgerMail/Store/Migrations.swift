@@ -163,6 +163,7 @@ enum Migrations {
                 t.add(column: "trust", .text)   // InboundTrust; NULL before it was recorded (see verpValid)
             }
         }
+        registerFeed(&migrator)
         return migrator
     }
 }

@@ -24,6 +24,9 @@ public struct PeriodPlan: Sendable {
     public var failed: [PeriodDocument] { documents.filter { $0.state == .failed } }
     public var bounced: [PeriodDocument] { documents.filter { $0.state == .bounced } }
     public var held: [PeriodDocument] { documents.filter { $0.state == .held } }
+    /// On pull routes: taken by the accountant's software, and still waiting in the feed.
+    public var collected: [PeriodDocument] { documents.filter { $0.state == .collected } }
+    public var waitingCollection: [PeriodDocument] { documents.filter { $0.state == .published } }
 
     /// How many documents of each kind the period holds (unknown kinds under nil).
     public var countsByKind: [(kind: DocumentKind?, count: Int)] {
