@@ -77,7 +77,9 @@ extension Gateway {
                 delivery.collectedBy = account
                 delivery.updatedAt = now
                 try delivery.update(db)
-                return Acknowledgement(at: now, by: account)
+                // As stored (the database keeps milliseconds), so a later ack answers the same.
+                let stored = try DeliveryRecord.fetchOne(db, key: delivery.id!)
+                return Acknowledgement(at: stored?.collectedAt ?? now, by: account)
             default:
                 throw AckRefusal.notPulled(state: state)
             }
