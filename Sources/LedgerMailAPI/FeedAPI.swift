@@ -17,14 +17,15 @@ public struct FeedAPI: Sendable {
         let group = router.group("/api/v1")
             .add(middleware: ProblemResponses<Context>())
             .add(middleware: BearerAuthentication<Context>(tokens: gateway.apiTokens))
+            .add(middleware: LiteralRangeHeaders<Context>())
         try FeedHandlers(gateway: gateway).registerHandlers(on: group, serverURL: URL(string: "/")!)
         // Anything else under /api/v1 answers in JSON too, never with a web page.
         for (path, allowed) in Self.operations {
-            for method in Self.otherMethods where method != allowed {
+            for method in Self.allMethods where method != allowed {
                 group.on(RouterPath(path), method: method) { _, _ -> Response in throw MethodNotAllowed(allowed: allowed) }
             }
         }
-        for method in Self.otherMethods + [.get, .post] {
+        for method in Self.allMethods {
             group.on("**", method: method) { _, _ -> Response in throw NoSuchEndpoint() }
         }
     }
@@ -35,5 +36,5 @@ public struct FeedAPI: Sendable {
         ("dossiers/:dossier/documents/:id/files/:name", .get),
         ("dossiers/:dossier/documents/:id/ack", .post),
     ]
-    static let otherMethods: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch, .options, .trace]
+    static let allMethods: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch, .options, .trace]
 }

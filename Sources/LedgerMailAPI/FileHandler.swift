@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import LedgerMail
 import OpenAPIRuntime
 
@@ -51,5 +52,18 @@ enum ByteRange: Equatable {
         default:
             self = .whole
         }
+    }
+}
+
+/// The generated code writes header values percent-encoded (a quote as %22, a space as %20);
+/// `ETag` and `Content-Range` have a syntax of their own that clients parse as it is written.
+struct LiteralRangeHeaders<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response = try await next(request, context)
+        if let value = response.headers[.eTag], let literal = value.removingPercentEncoding { response.headers[.eTag] = literal }
+        if let value = response.headers[.contentRange], let literal = value.removingPercentEncoding {
+            response.headers[.contentRange] = literal
+        }
+        return response
     }
 }
