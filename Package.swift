@@ -134,7 +134,7 @@ let package = Package(
             dependencies: ["LedgerMail", "LedgerMailWeb", "LedgerMailAPI"],
             // Read through #filePath, so they work without the resource bundle machinery.
             exclude: ["Fixtures", "Support/parse_eml.py", "Support/bodystructure.py", "Support/tls_greeter.py",
-                      "Web/webclient.py", "Web/web_security.py", "Web/web_browser.py", "Feed/feed_api.py"],
+                      "Web/webclient.py", "Web/web_security.py", "Web/web_browser.py", "Feed/feed_api.py", "Feed/schemathesis.toml"],
             swiftSettings: swiftSettings
         ),
     ],

@@ -36,5 +36,5 @@ public struct FeedAPI: Sendable {
         ("dossiers/:dossier/documents/:id/files/:name", .get),
         ("dossiers/:dossier/documents/:id/ack", .post),
     ]
-    static let allMethods: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch, .options, .trace]
+    static let allMethods: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch, .options, .trace, .init("QUERY")!]
 }
