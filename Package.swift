@@ -35,6 +35,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird", from: "2.1.0"),
         // The BillSync agent's HTTP client.
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // Already in the graph through async-http-client: the agent's --ca-file.
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
     ],
     targets: [
         // libcurl (Debian: libcurl4-gnutls-dev), with typed shims for its variadic calls.
@@ -110,11 +113,23 @@ let package = Package(
             swiftSettings: swiftSettings + [.enableUpcomingFeature("InternalImportsByDefault")],
             plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
         ),
+        // The BillSync agent (`ledgermail sync`), run on the accountant's machine.
+        .target(
+            name: "LedgerMailSync",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings + [.enableUpcomingFeature("InternalImportsByDefault")]
+        ),
         .executableTarget(
             name: "ledgermail",
             dependencies: [
                 "LedgerMail",
                 "LedgerMailWeb",
+                "LedgerMailSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
