@@ -77,13 +77,16 @@ public struct SyncAgent: Sendable {
     /// skipping what is already there, then acknowledges it.
     func take(_ item: FeedClient.Item, of dossier: String, _ client: FeedClient, _ layout: SyncFolder) async throws {
         let order = ["pdf": 0, "original": 1, "ubl": 2]
+        var folders: Set<URL> = []
         for file in item.files.sorted(by: { order[$0.role, default: 1] < order[$1.role, default: 1] }) {
             guard let target = try layout.destination(dossier: dossier, kind: item.kind, name: file.name, sha256: file.sha256,
                                                       id: item.id, version: item.version) else { continue }
             let data = try await client.download(file)
             guard SyncFolder.sha256(data) == file.sha256 else { throw DownloadCorrupted(name: file.name) }
             try layout.place(data, at: target)
+            folders.insert(target.deletingLastPathComponent())
         }
+        folders.forEach(layout.settle)
         try await client.ack(dossier, item.id)
     }
 }
