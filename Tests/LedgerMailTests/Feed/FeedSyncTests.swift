@@ -11,7 +11,7 @@ struct FeedSyncTests {
     struct Item: Decodable { let kind: String; let files: [File] }
     struct File: Decodable { let name: String; let sha256: String }
 
-    @Test("killed with SIGKILL five times and restarted, the agent leaves no partial file, none twice, none missing, all collected")
+    @Test("killed with SIGKILL five times and restarted, the agent leaves no partial file, none twice, none missing, all collected; a resent version lands beside the old")
     func surviveKills() async throws {
         let install = try WebInstall()
         for (dossier, prefix) in [("acme", "A"), ("beta", "B")] {
@@ -65,6 +65,21 @@ struct FeedSyncTests {
         #expect(leftovers.isEmpty, "\(leftovers)")
         #expect(try install.ledgermail("status", "--all", "--state", "published").contains("no documents match"))
         #expect(!install.log().contains("api-error"))
+
+        // A changed version, resent: written beside the old one, which stays as it was.
+        let folderOfKind = folder.appendingPathComponent("acme/purchase-invoice")
+        let old = try Data(contentsOf: folderOfKind.appendingPathComponent("LEV_2026_A0001.xml"))
+        let changed = install.directory.appendingPathComponent("invoice-A0001-v2.xml")
+        try (String(decoding: old, as: UTF8.self) + "<!-- corrected -->\n").write(to: changed, atomically: true, encoding: .utf8)
+        let imported = try install.ledgermail("import", "acme", changed.path)
+        let id = try #require(imported.firstMatch(of: /document (\d+)/).map { String($0.1) }, "\(imported)")
+        try install.ledgermail("resend", "acme", id)
+        let again = CommandLine.run(arguments, in: install.directory)
+        #expect(again.status == 0, "\(again.output)")
+        #expect(try Data(contentsOf: folderOfKind.appendingPathComponent("LEV_2026_A0001.xml")) == old)
+        #expect(try Data(contentsOf: folderOfKind.appendingPathComponent("LEV_2026_A0001_v2.xml")) == Data(contentsOf: changed))
+        // The PDF rendered for v2 has the same bytes as v1's: already there, not written twice.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folderOfKind.path).count == 121)
     }
 }
 }
