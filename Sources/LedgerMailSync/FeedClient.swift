@@ -13,7 +13,8 @@ struct FeedClient: Sendable {
         var tls = TLSConfiguration.makeClientConfiguration()
         if let caFile { tls.trustRoots = .file(caFile) }
         var configuration = HTTPClient.Configuration(tlsConfiguration: tls)
-        configuration.timeout = .init(connect: .seconds(10), read: .seconds(60))
+        // Short: the client retries a refused connection until this deadline, and the agent reports each failure.
+        configuration.timeout = .init(connect: .seconds(2), read: .seconds(60))
         http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         self.server = server
         self.token = token

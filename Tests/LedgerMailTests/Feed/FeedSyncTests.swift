@@ -84,6 +84,34 @@ struct FeedSyncTests {
 }
 }
 
+extension RealStack.FeedSyncTests {
+    @Test("started while the server is down, the agent waits with growing pauses and finishes once it is up")
+    func waitsForServer() async throws {
+        let install = try WebInstall()
+        try install.ledgermail("route", "set", "acme", "purchase-invoice", "--pull")
+        try install.ledgermail("import", "acme", Samples.purchaseInvoice.path)
+        let tokenFile = install.directory.appendingPathComponent("token")
+        try RealStack.FeedAPITests.lastLine(try install.ledgermail("token", "add", "--user", "eva@acct.test"))
+            .write(to: tokenFile, atomically: true, encoding: .utf8)
+        let folder = install.directory.appendingPathComponent("accountant")
+        let log = install.directory.appendingPathComponent("sync.log")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        let agent = Process()
+        agent.executableURL = CommandLine.binary
+        agent.arguments = ["sync", "--server", install.baseURL, "--token-file", tokenFile.path, "--to", folder.path, "--once"]
+        agent.standardOutput = try FileHandle(forWritingTo: log)
+        try agent.run()
+        try await Task.sleep(for: .seconds(6))
+        try await install.start()
+        for _ in 0..<200 where agent.isRunning { try await Task.sleep(for: .milliseconds(100)) }
+        let output = try String(contentsOf: log, encoding: .utf8)
+        #expect(!agent.isRunning && agent.terminationStatus == 0, "\(output)")
+        #expect(output.contains("trying again in 1 s"), "\(output)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("acme/purchase-invoice/LEV_2026_0815.xml").path))
+        if agent.isRunning { agent.terminate() }
+    }
+}
+
 extension FileManager {
     func isDirectory(_ url: URL) -> Bool {
         var directory: ObjCBool = false
