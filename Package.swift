@@ -29,6 +29,15 @@ let package = Package(
         // Already in the graph through swift-configuration; used directly to find the line of a
         // bad key without ever echoing the file (it may hold a password).
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // The pull API (issue 12): the server side is generated from openapi.yaml at build time.
+        .package(url: "https://github.com/apple/swift-openapi-generator", from: "1.14.3"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
+        .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird", from: "2.1.0"),
+        // The BillSync agent's HTTP client.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // Already in the graph through async-http-client: the agent's --ca-file.
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
     ],
     targets: [
         // libcurl (Debian: libcurl4-gnutls-dev), with typed shims for its variadic calls.
@@ -91,10 +100,35 @@ let package = Package(
             name: "LedgerMailWeb",
             dependencies: [
                 "LedgerMail",
+                "LedgerMailAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings + [.enableUpcomingFeature("InternalImportsByDefault")]
+        ),
+        // The documents feed under /api/v1 of `serve`: its server side generated from openapi.yaml.
+        .target(
+            name: "LedgerMailAPI",
+            dependencies: [
+                "LedgerMail",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings + [.enableUpcomingFeature("InternalImportsByDefault")],
+            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
+        ),
+        // The BillSync agent (`ledgermail sync`), run on the accountant's machine.
+        .target(
+            name: "LedgerMailSync",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings + [.enableUpcomingFeature("InternalImportsByDefault")]
         ),
@@ -103,6 +137,7 @@ let package = Package(
             dependencies: [
                 "LedgerMail",
                 "LedgerMailWeb",
+                "LedgerMailSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -119,10 +154,10 @@ let package = Package(
         ),
         .testTarget(
             name: "LedgerMailTests",
-            dependencies: ["LedgerMail", "LedgerMailWeb"],
+            dependencies: ["LedgerMail", "LedgerMailWeb", "LedgerMailAPI"],
             // Read through #filePath, so they work without the resource bundle machinery.
             exclude: ["Fixtures", "Support/parse_eml.py", "Support/bodystructure.py", "Support/tls_greeter.py",
-                      "Web/webclient.py", "Web/web_security.py", "Web/web_browser.py"],
+                      "Web/webclient.py", "Web/web_security.py", "Web/web_browser.py", "Feed/feed_api.py", "Feed/schemathesis.toml"],
             swiftSettings: swiftSettings
         ),
     ],

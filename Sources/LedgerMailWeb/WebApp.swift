@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdAuth
 public import LedgerMail
+import LedgerMailAPI
 public import Logging
 public import ServiceLifecycle
 
@@ -23,9 +24,11 @@ public struct WebApp: Sendable {
     }
 
     /// The HTTP server as a service, for a `ServiceGroup`.
-    public func service(logger: Logger) -> any Service {
+    public func service(logger: Logger) throws -> any Service {
         let web = gateway.settings.web
         let router = Router(context: WebContext.self)
+        // First, so none of the web's middlewares (sessions, CSRF, HTML errors) wrap the API.
+        try FeedAPI(gateway: gateway).mount(on: router)
         router.add(middleware: SecurityHeaders())
         router.add(middleware: ErrorPages(app: self))
         let cookie = SessionCookieParameters(name: "ledgermail_session", path: "/", secure: web.secureCookies, sameSite: .lax)

@@ -26,7 +26,7 @@ struct RouteCommand: AsyncParsableCommand {
 
     struct Set: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Route a document kind to one or more import addresses.",
+            abstract: "Route a document kind to one or more import addresses, or to the documents feed (--pull).",
             discussion: """
                 Kinds: \(DocumentKind.allNames).
                 Documents held only because their kind had no route are released.
@@ -34,13 +34,15 @@ struct RouteCommand: AsyncParsableCommand {
                 Example:
                   ledgermail route set acme purchase-invoice inkoop@acct.test
                   ledgermail route set acme coda coda@acct.test --attach ubl --dispatch end-of-month --max-size 20MB
+                  ledgermail route set acme purchase-invoice --pull
                 """
         )
 
         @OptionGroup var options: GlobalOptions
         @Argument(help: "The dossier.") var dossier: String
         @Argument(help: "The document kind.") var kind: DocumentKind
-        @Argument(help: "The import address(es).") var addresses: [String]
+        @Argument(help: "The import address(es); none with --pull.") var addresses: [String] = []
+        @Flag(help: "Not mailed: published in the documents feed for the accountant's software to pull.") var pull = false
         @Option(help: "What the mails carry: both (default), ubl (the original file) or pdf.") var attach: AttachPolicy = .both
         @Option(help: "Overrides the dossier's dispatch for this kind.") var dispatch: DispatchPolicy?
         @Option(name: .customLong("max-size"), help: "The largest mail this mailbox takes, e.g. 20MB.") var maxSize: String?
@@ -49,8 +51,8 @@ struct RouteCommand: AsyncParsableCommand {
             try checkSingleLine(addresses + [maxSize ?? ""], name: "a route value")
             let cap = try maxSize.map { text throws -> ByteSize in try ByteSize(parsing: text) }
             let released = try await options.gateway().setRoute(dossier: dossier, kind: kind, addresses: addresses,
-                                                                 attach: attach, dispatch: dispatch, maxSize: cap)
-            say("\(kind.rawValue) → \(addresses.joined(separator: ", "))")
+                                                                 attach: attach, dispatch: dispatch, maxSize: cap, pull: pull)
+            say("\(kind.rawValue) → \(pull ? "pulled through the documents feed" : addresses.joined(separator: ", "))")
             if released > 0 { say("\(released) held document(s) released to this route") }
         }
     }
@@ -107,6 +109,7 @@ struct RouteCommand: AsyncParsableCommand {
                 if route.attach != .both { options.append("attach \(route.attach.rawValue)") }
                 if let dispatch = route.dispatch { options.append("dispatch \(dispatch.rawValue)") }
                 if let cap = route.maxSize { options.append("max \(cap)") }
+                if route.pull { options.append("pulled through the documents feed") }
                 let suffix = options.isEmpty ? "" : "  (\(options.joined(separator: ", ")))"
                 say("\(route.kind.rawValue.padding(toLength: 22, withPad: " ", startingAt: 0)) \(route.addresses.map(\.value).joined(separator: ", "))\(suffix)")
             }
@@ -121,8 +124,10 @@ struct RouteLine: Encodable {
     var attach: String
     @NullWhenAbsent var dispatch: String?
     @NullWhenAbsent var maxSize: Int?
+    var pull: Bool
 
     init(_ route: Route) {
+        pull = route.pull
         kind = route.kind.rawValue
         addresses = route.addresses.map(\.value)
         attach = route.attach.rawValue

@@ -27,7 +27,7 @@ struct ServeCommand: AsyncParsableCommand {
         let web = gateway.settings.web
         logger.info("serving on http://\(web.host):\(web.port) (people reach it at \(web.baseURL.absoluteString))",
                     metadata: ["event": "start"])
-        let group = ServiceGroup(services: [app.service(logger: logger)], gracefulShutdownSignals: [.sigterm, .sigint],
+        let group = ServiceGroup(services: [try app.service(logger: logger)], gracefulShutdownSignals: [.sigterm, .sigint],
                                  logger: logger)
         try await group.run()
         logger.info("stopped", metadata: ["event": "stop"])

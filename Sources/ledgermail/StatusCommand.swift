@@ -55,6 +55,7 @@ struct StatusCommand: AsyncParsableCommand {
                 var line = "    \(delivery.route ?? "(no route)") \(delivery.state.rawValue)"
                 if let due = delivery.dueAt, delivery.state == .scheduled || delivery.state == .deferred { line += " due \(due)" }
                 if let sent = delivery.sentAt { line += " at \(sent)" }
+                if let collected = delivery.collectedAt { line += " at \(collected) by \(delivery.collectedBy ?? "?")" }
                 if delivery.attempts > 0 { line += " (\(delivery.attempts) attempt\(delivery.attempts == 1 ? "" : "s"))" }
                 say("\(line)")
                 for recipient in delivery.recipients {

@@ -52,8 +52,11 @@ extension Gateway {
     /// had no route are released.
     @discardableResult
     public func setRoute(dossier name: String, kind: DocumentKind, addresses: [String], attach: AttachPolicy = .both,
-                         dispatch: DispatchPolicy? = nil, maxSize: ByteSize? = nil) throws -> Int {
-        guard !addresses.isEmpty else { throw InvalidInput("a route needs at least one address") }
+                         dispatch: DispatchPolicy? = nil, maxSize: ByteSize? = nil, pull: Bool = false) throws -> Int {
+        if pull, !addresses.isEmpty {
+            throw InvalidInput("a pull route has no addresses: the accountant's software collects through the API")
+        }
+        guard pull || !addresses.isEmpty else { throw InvalidInput("a route needs at least one address, or --pull") }
         let checked = try addresses.map { text throws(InvalidInput) -> EmailAddress in
             try InvalidInput.checkSingleLine(text, name: "the address")
             return try EmailAddress(text)
@@ -64,7 +67,7 @@ extension Gateway {
                 throw InvalidInput("\(owner) is the owner address of '\(name)' (where its digest goes), not an import address")
             }
             try RouteRecord(dossier: name, kind: kind.rawValue, addresses: checked.map(\.value).joined(separator: ","),
-                            attach: attach.rawValue, dispatch: dispatch?.rawValue, maxSize: maxSize?.bytes).save(db)
+                            attach: attach.rawValue, dispatch: dispatch?.rawValue, maxSize: maxSize?.bytes, pull: pull).save(db)
             // Release what waited for this route (and nothing held for another reason).
             let waiting = try DocumentRecord
                 .filter(Column("dossier") == name && Column("kind") == kind.rawValue && Column("supersededBy") == nil
@@ -109,6 +112,6 @@ extension Route {
         self.init(kind: kind, addresses: record.addresses.split(separator: ",").compactMap { try? EmailAddress(String($0)) },
                   attach: AttachPolicy(rawValue: record.attach) ?? .both,
                   dispatch: record.dispatch.flatMap(DispatchPolicy.init(rawValue:)),
-                  maxSize: record.maxSize.map(ByteSize.init(bytes:)))
+                  maxSize: record.maxSize.map(ByteSize.init(bytes:)), pull: record.pull)
     }
 }

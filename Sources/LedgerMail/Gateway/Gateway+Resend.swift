@@ -17,7 +17,7 @@ extension Gateway {
             guard let kind = routeKind ?? document.kind.flatMap(DocumentKind.init(rawValue:)) else {
                 throw InvalidInput("document \(documentID) has no kind yet: `ledgermail review` decides it, or give --route")
             }
-            guard try RouteRecord.fetchOne(db, key: ["dossier": name, "kind": kind.rawValue]) != nil else {
+            guard let route = try RouteRecord.fetchOne(db, key: ["dossier": name, "kind": kind.rawValue]) else {
                 throw InvalidInput(Self.noRouteReason(kind))
             }
             // A held delivery (a new version waiting for this) gives way to the real one.
@@ -26,8 +26,9 @@ extension Gateway {
                 document.heldReason = nil
                 try document.update(db)
             }
-            var delivery = DeliveryRecord.new(documentID: documentID, routeKind: kind.rawValue, state: .scheduled,
-                                              dueAt: clock(), now: clock())
+            // On a pull route "again" is a new item in the feed, never a mail.
+            var delivery = DeliveryRecord.new(documentID: documentID, routeKind: kind.rawValue, state: route.pull ? .published : .scheduled,
+                                              dueAt: route.pull ? nil : clock(), now: clock())
             try delivery.insert(db)
             return delivery.id!
         }

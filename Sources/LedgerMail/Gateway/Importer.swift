@@ -96,7 +96,8 @@ extension Gateway {
 
     static func anythingSent(of documentID: Int64, _ db: Database) throws -> Bool {
         // Any attempt counts: a deferred mail may still have arrived (a connection lost after the data).
-        let sentStates = [DeliveryState.sending, .sent, .bounced, .challenged].map(\.rawValue)
+        // A collected document is the pull route's "sent"; a challenged one was taken by its server.
+        let sentStates = [DeliveryState.sending, .sent, .bounced, .challenged, .collected].map(\.rawValue)
         return try DeliveryRecord.filter(Column("documentID") == documentID
                                          && (sentStates.contains(Column("state")) || Column("attempts") > 0)).fetchCount(db) > 0
     }
@@ -113,6 +114,11 @@ extension Gateway {
             return .held
         }
         let now = clock()
+        if route.pull {
+            var delivery = DeliveryRecord.new(documentID: document.id!, routeKind: kind.rawValue, state: .published, dueAt: nil, now: clock())
+            try delivery.insert(db)
+            return .published
+        }
         let policy = route.dispatch ?? dossier.dispatch
         let due = policy.dueTime(arrival: now, delay: settings.dispatchDelay, timeZone: dossier.resolvedTimeZone)
         var delivery = DeliveryRecord.new(documentID: document.id!, routeKind: kind.rawValue,

@@ -36,10 +36,13 @@ public struct DeliveryStatus: Sendable, Encodable {
     @NullWhenAbsent public var lastReply: String?
     public var recipients: [RecipientStatus]
     @NullWhenAbsent public var bounce: BounceStatus?
+    /// On a pull route: when the accountant's software acknowledged it, and whose token did.
+    @NullWhenAbsent public var collectedAt: Date? = nil
+    @NullWhenAbsent public var collectedBy: String? = nil
 
     enum CodingKeys: String, CodingKey {
         case id, route, state, dueAt = "due_at", sentAt = "sent_at", attempts, messageID = "message_id",
-             lastReply = "last_reply", recipients, bounce
+             lastReply = "last_reply", recipients, bounce, collectedAt = "collected_at", collectedBy = "collected_by"
     }
 
 }
@@ -116,7 +119,7 @@ extension Gateway {
                         dueAt: delivery.dueAt, sentAt: delivery.sentAt, attempts: delivery.attempts,
                         messageID: delivery.messageID, lastReply: delivery.lastReply,
                         recipients: recipients.map { RecipientStatus(address: $0.address, state: $0.state, smtpReply: $0.smtpReply) },
-                        bounce: bounce)
+                        bounce: bounce, collectedAt: delivery.collectedAt, collectedBy: delivery.collectedBy)
                 }
                 return DocumentStatus(
                     dossier: document.dossier, id: document.id!, number: document.number, kind: document.kind, issueDate: document.issueDate,

@@ -34,4 +34,9 @@ public enum DeliveryState: String, Sendable, Codable, CaseIterable {
     case bounced
     /// Taken by a server that holds it until someone answers a challenge-response request.
     case challenged
+    /// On a pull route: in the documents feed, waiting for the accountant's software to collect
+    /// it. No send, quarter-end or dispatch query ever picks it up.
+    case published
+    /// On a pull route: the accountant's software acknowledged it (`collectedAt`, `collectedBy`).
+    case collected
 }

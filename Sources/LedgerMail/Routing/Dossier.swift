@@ -61,9 +61,12 @@ public struct Route: Sendable, Equatable {
     public var dispatch: DispatchPolicy?
     /// The largest mail the mailbox takes; a bigger one fails with the reason, never truncated.
     public var maxSize: ByteSize?
+    /// Pulled by the accountant's software through the documents feed, never mailed.
+    public var pull: Bool
 
     public init(kind: DocumentKind, addresses: [EmailAddress], attach: AttachPolicy = .both,
-                dispatch: DispatchPolicy? = nil, maxSize: ByteSize? = nil) {
+                dispatch: DispatchPolicy? = nil, maxSize: ByteSize? = nil, pull: Bool = false) {
+        self.pull = pull
         self.kind = kind
         self.addresses = addresses
         self.attach = attach

@@ -189,6 +189,7 @@ enum Migrations {
             try db.create(index: "inbound_delivery", on: "inbound", columns: ["deliveryID"])
             try db.create(index: "document_supersededBy", on: "document", columns: ["supersededBy"])
         }
+        registerFeed(&migrator)
         return migrator
     }
 }

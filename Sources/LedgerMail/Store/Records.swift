@@ -31,6 +31,8 @@ struct RouteRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
     var attach: String
     var dispatch: String?
     var maxSize: Int?
+    /// Pulled through the documents feed instead of mailed (`addresses` is then empty).
+    var pull: Bool = false
 }
 
 struct DocumentRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
@@ -90,6 +92,9 @@ struct DeliveryRecord: Codable, FetchableRecord, MutablePersistableRecord, Senda
     var bounceReason: String?
     var bounceDiagnostic: String?
     var updatedAt: Date
+    /// On a pull route: when the accountant's software acknowledged it, and whose token did.
+    var collectedAt: Date? = nil
+    var collectedBy: String? = nil
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 

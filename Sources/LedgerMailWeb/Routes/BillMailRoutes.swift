@@ -36,7 +36,7 @@ extension WebApp {
         for kind in DocumentKind.allCases {
             if let route = plan.routes[kind] {
                 try gateway.setRoute(dossier: dossier.name, kind: kind, addresses: route.addresses, attach: route.attach,
-                                     maxSize: route.maxSize)
+                                     maxSize: route.maxSize, pull: route.pull)
             } else if existing.contains(kind) {
                 try gateway.removeRoute(dossier: dossier.name, kind: kind)
             }
@@ -63,6 +63,7 @@ extension WebApp {
             return ["kind": kind.rawValue, "label_key": kind.rawValue,
                     "addresses": form?[kind.rawValue] ?? route?.addresses.map(\.value).joined(separator: ", ") ?? "",
                     "max_size": form?["max-size-\(kind.rawValue)"] ?? route?.maxSize?.description ?? "",
+                    "pull": form.map { $0["pull-\(kind.rawValue)"] != nil } ?? route?.pull ?? false,
                     "attach": AttachPolicy.allCases.map { ["value": $0.rawValue, "selected": $0.rawValue == attach] }]
         }
         values["readonly"] = !visit.account.manages(dossier.name)
@@ -78,6 +79,8 @@ struct RoutePlan {
         var addresses: [String]
         var attach: AttachPolicy
         var maxSize: ByteSize?
+        /// Pulled through the documents feed: no addresses.
+        var pull = false
     }
 
     var from: String?
@@ -89,6 +92,13 @@ struct RoutePlan {
         for kind in DocumentKind.allCases {
             let addresses = (form[kind.rawValue] ?? "").split(separator: ",")
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            if form["pull-\(kind.rawValue)"] != nil {
+                guard addresses.isEmpty else {
+                    throw InvalidInput("\(kind.rawValue): a pulled kind has no import addresses: clear them or untick the box")
+                }
+                routes[kind] = Route(addresses: [], attach: .both, maxSize: nil, pull: true)
+                continue
+            }
             guard !addresses.isEmpty else { continue }
             for address in addresses {
                 do { _ = try EmailAddress(address) } catch { throw InvalidInput("\(kind.rawValue): \(error.message)") }

@@ -98,6 +98,7 @@ extension WebApp {
         present([
             "id": delivery.id, "route": delivery.route, "state": delivery.state.rawValue, "attempts": delivery.attempts,
             "sent_at": delivery.sentAt?.formatted(.iso8601), "last_reply": delivery.lastReply,
+            "collected_at": delivery.collectedAt?.formatted(.iso8601), "collected_by": delivery.collectedBy,
             "has_recipients": !delivery.recipients.isEmpty,
             "recipients": delivery.recipients.map { present(["address": $0.address, "state": $0.state, "reply": $0.smtpReply]) },
             "bounce": delivery.bounce.map { present(["recipient": $0.recipient, "status": $0.status, "reason": $0.reason,

@@ -26,6 +26,9 @@ public struct PeriodPlan: Sendable {
     /// Taken by a server that holds them for a challenge-response answer: not in yet.
     public var challenged: [PeriodDocument] { documents.filter { $0.state == .challenged } }
     public var held: [PeriodDocument] { documents.filter { $0.state == .held } }
+    /// On pull routes: taken by the accountant's software, and still waiting in the feed.
+    public var collected: [PeriodDocument] { documents.filter { $0.state == .collected } }
+    public var waitingCollection: [PeriodDocument] { documents.filter { $0.state == .published } }
 
     /// How many documents of each kind the period holds (unknown kinds under nil).
     public var countsByKind: [(kind: DocumentKind?, count: Int)] {

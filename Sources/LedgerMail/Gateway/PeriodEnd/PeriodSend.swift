@@ -48,8 +48,13 @@ extension Gateway {
             "bounced": lines(after.bounced),
             "challenged": lines(after.challenged),
             "held": lines(after.held),
+            // Pull routes: the accountant's software collects them itself.
+            "has_pull": !(after.collected.isEmpty && after.waitingCollection.isEmpty),
+            "collected": after.collected.count,
+            "waiting_collection": after.waitingCollection.count,
+            "waiting": lines(after.waitingCollection),
             "has_problems": !(after.failed.isEmpty && after.bounced.isEmpty && after.challenged.isEmpty && after.held.isEmpty
-                              && after.toSend.isEmpty),
+                              && after.toSend.isEmpty && after.waitingCollection.isEmpty),
             "comment": comment ?? "",
         ]
         let content = templatedMail("notification", values, dossier: dossier, to: [dossier.accountant])
