@@ -135,5 +135,5 @@ struct RouteLine: Encodable {
         maxSize = route.maxSize?.bytes
     }
 
-    enum CodingKeys: String, CodingKey { case kind, addresses, attach, dispatch, maxSize = "max_size" }
+    enum CodingKeys: String, CodingKey { case kind, addresses, attach, dispatch, maxSize = "max_size", pull }
 }

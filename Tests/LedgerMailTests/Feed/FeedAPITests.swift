@@ -36,12 +36,15 @@ struct FeedAPITests {
     func feedOverHTTP() async throws {
         let (install, tokens, mailed) = try Self.pullingInstall()
         try await install.start()
-        let probe = install.python("../Feed/feed_api.py", tokens + [mailed])
+        let probe = install.python("../Feed/feed_api.py", tokens + [mailed, WebInstall.password])
         #expect(probe.status == 0, "\(probe.output)")
         #expect(probe.output.contains("feed api: 0 failure(s)"), "\(probe.output)")
         let status = try install.ledgermail("status", "acme")
         #expect(status.contains("collected") && status.contains("by eva@acct.test"), "\(status)")
         #expect(!install.log().contains("api-error"), "\(install.log())")
+        let routes = try install.ledgermail("route", "list", "acme", "--json")
+        #expect(routes.contains(#""kind":"coda""#) && routes.split(separator: "\n").contains { $0.contains(#""kind":"coda""#) && $0.contains(#""pull":true"#) },
+                "\(routes)")
     }
 }
 }

@@ -5,7 +5,7 @@ import sys
 import requests
 
 sys.stderr = sys.stdout
-base, eva, tom, revoked, mailed = sys.argv[1], *sys.argv[4:8]
+base, eva, tom, revoked, mailed, password = sys.argv[1], *sys.argv[4:9]
 failures = []
 
 
@@ -83,6 +83,21 @@ problem(call("POST", f"/api/v1/dossiers/acme/documents/abc/ack", eva), 400, "an 
 problem(call("POST", "/api/v1/dossiers", eva), 405, "POST on the dossier list")
 problem(call("GET", "/api/v1/nothing/here", eva), 404, "a path the API has not")
 check(call("GET", "/login").status_code == 200, "the web pages still answer beside the API")
+
+# The BillMail page: a kind ticked "pulled" becomes a pull route (no addresses)
+sys.path.insert(0, __file__.rsplit("/", 2)[0] + "/Web")
+from webclient import Client  # noqa: E402
+owner = Client(base)
+owner.login("owner@acme.test", password)
+form = {"csrf": owner.csrf("/dossiers/acme/billmail"), "from": "acme@gateway.test", "pull-purchase-invoice": "on",
+        "sales-invoice": "verkoop@acct.test", "pull-coda": "on"}
+saved = owner.post("/dossiers/acme/billmail", form)
+check(saved.status_code in (302, 303), f"BillMail form with pull boxes: {saved.status_code} {saved.text[:300]}")
+page = owner.get("/dossiers/acme/billmail").text
+check('id="pull-coda" name="pull-coda" value="on" checked' in page, "the coda box is ticked after saving")
+form["coda"] = "coda@acct.test"
+refused = owner.post("/dossiers/acme/billmail", form)
+check(refused.status_code == 400, f"a pulled kind with an address is refused: {refused.status_code}")
 
 print(f"feed api: {len(failures)} failure(s)")
 sys.exit(1 if failures else 0)
