@@ -16,11 +16,12 @@ public struct SyncAgent: Sendable {
     }
 
     /// One pass (`once`) or passes every `interval` until cancelled. A server that cannot be
-    /// reached is waited for with a growing pause (1 s doubling to 5 min); a refused token ends it.
-    public func run(once: Bool) async throws {
+    /// reached is waited for with a growing pause (1 s doubling to 5 min); a refused token ends
+    /// it. With `once` (cron) the agent gives up after `tries` attempts, so cron hears of it.
+    public func run(once: Bool, tries: Int = 7) async throws {
         let client = try FeedClient(server: server, token: token, caFile: caFile)
         do {
-            try await loop(client, once: once)
+            try await loop(client, once: once, tries: tries)
         } catch {
             try? await client.http.shutdown()
             throw error
@@ -28,8 +29,9 @@ public struct SyncAgent: Sendable {
         try? await client.http.shutdown()
     }
 
-    func loop(_ client: FeedClient, once: Bool) async throws {
+    func loop(_ client: FeedClient, once: Bool, tries: Int) async throws {
         var pause = Duration.seconds(1)
+        var failures = 0
         while true {
             do {
                 let written = try await pass(client)
@@ -42,6 +44,8 @@ public struct SyncAgent: Sendable {
             } catch is CancellationError {
                 return
             } catch {
+                failures += 1
+                if once, failures >= tries { throw ServerUnreachable(tries: failures, last: "\(error)") }
                 say("server unreachable or failing (\(error)); trying again in \(pause.components.seconds) s")
                 try await Task.sleep(for: pause)
                 pause = min(pause * 2, .seconds(300))
@@ -88,5 +92,14 @@ public struct SyncAgent: Sendable {
         }
         folders.forEach(layout.settle)
         try await client.ack(dossier, item.id)
+    }
+}
+
+/// `sync --once` tried the server as often as it was told to and never got through.
+public struct ServerUnreachable: Error, CustomStringConvertible {
+    public let tries: Int
+    public let last: String
+    public var description: String {
+        "the server could not be reached in \(tries) tries (last: \(last)); nothing was lost: the next run goes on where this one stopped"
     }
 }

@@ -22,6 +22,8 @@ struct SyncCommand: AsyncParsableCommand {
     @Flag(help: "One pass, then exit (for cron).") var once = false
     @Option(name: .customLong("ca-file"), help: "PEM certificates to trust for an https server.") var caFile: String?
     @Option(help: "Seconds between passes when not --once.") var interval = 60
+    @Option(help: "With --once: how many times to try a server that cannot be reached (pauses doubling from 1 s) before exiting 1.")
+    var tries = 7
 
     func run() async throws {
         guard let url = URL(string: server), url.scheme == "http" || url.scheme == "https" else {
@@ -31,6 +33,6 @@ struct SyncCommand: AsyncParsableCommand {
         guard !token.isEmpty else { throw ValidationError("\(tokenFile) holds no token: `ledgermail token add` prints one") }
         let agent = SyncAgent(server: url, token: token, folder: URL(fileURLWithPath: to), caFile: caFile,
                               interval: .seconds(max(1, interval)), say: { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) })
-        try await agent.run(once: once)
+        try await agent.run(once: once, tries: max(1, tries))
     }
 }

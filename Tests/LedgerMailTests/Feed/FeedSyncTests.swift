@@ -85,6 +85,19 @@ struct FeedSyncTests {
 }
 
 extension RealStack.FeedSyncTests {
+    @Test("sync --once against a server that never answers gives up after its tries and exits 1, saying so")
+    func onceGivesUp() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ledgermail-sync-down-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let tokenFile = folder.appendingPathComponent("token")
+        try "lm_0000".write(to: tokenFile, atomically: true, encoding: .utf8)
+        // Port 9 (discard) on loopback: nothing listens there.
+        let result = CommandLine.run(["sync", "--server", "http://127.0.0.1:9", "--token-file", tokenFile.path,
+                                      "--to", folder.appendingPathComponent("out").path, "--once", "--tries", "2"], in: folder)
+        #expect(result.status == 1, "\(result.output)")
+        #expect(result.output.contains("could not be reached in 2 tries"), "\(result.output)")
+    }
+
     @Test("started while the server is down, the agent waits with growing pauses and finishes once it is up")
     func waitsForServer() async throws {
         let install = try WebInstall()
