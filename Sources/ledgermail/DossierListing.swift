@@ -25,10 +25,10 @@ extension DossierCommand {
             }
             if overviews.isEmpty { print("no dossiers yet: `ledgermail dossier add` creates one") }
             let columns: [DeliveryState] = [.held, .pending, .scheduled, .deferred, .failed, .bounced, .challenged]
-            print(["DOSSIER".padded(16), "DOCS".padded(6)].joined() + columns.map { $0.rawValue.uppercased().padded(10) }.joined()
+            print(["DOSSIER".padded(16), "DOCS".padded(6)].joined() + columns.map { $0.rawValue.uppercased().padded(11) }.joined()
                   + "SENT-QTR  LAST ACTIVITY")
             for overview in overviews {
-                let counts = columns.map { String(overview.states[$0] ?? 0).padded(10) }.joined()
+                let counts = columns.map { String(overview.states[$0] ?? 0).padded(11) }.joined()
                 let last = overview.lastActivity.map { $0.formatted(.iso8601) } ?? "-"
                 say("\(overview.name.padded(16))\(String(overview.documents).padded(6))\(counts)\(String(overview.sentThisQuarter).padded(10))\(last)\(overview.archived ? "  (archived)" : "")")
             }
