@@ -7,18 +7,17 @@ extension Gateway {
     /// disk entry by entry, one stored file in memory at a time, never the whole archive.
     public func exportPeriod(dossier name: String, period: Period, to file: URL) throws {
         // The period's documents by the quarter-end plan's own rule, so the ZIP holds what was sent.
-        let inPeriod = Set(try planPeriod(dossier: name, period: period).documents.map(\.documentID))
-        let documents = try status(DocumentFilter(dossier: name)).filter { inPeriod.contains($0.id) }
+        let documents = try planPeriod(dossier: name, period: period).documents
         let archive = try Archive(url: file, accessMode: .create)
         var used: Set<String> = []
         for document in documents {
-            for stored in try files(of: document.id, dossier: name) ?? [] {
-                let folder = document.kind ?? "unknown"
+            for stored in try files(of: document.documentID, dossier: name) ?? [] {
+                let folder = document.kind?.rawValue ?? "unknown"
                 var entry = "\(folder)/\(stored.name)"
                 if used.contains(entry) {
                     // Another document has this name in this folder: its id keeps both.
                     let url = URL(fileURLWithPath: stored.name)
-                    entry = "\(folder)/\(url.deletingPathExtension().lastPathComponent)_\(document.id).\(url.pathExtension)"
+                    entry = "\(folder)/\(url.deletingPathExtension().lastPathComponent)_\(document.documentID).\(url.pathExtension)"
                 }
                 used.insert(entry)
                 let data = try contents(of: stored)

@@ -33,14 +33,15 @@ public struct LogLineHandler: LogHandler {
         let name = fields.removeValue(forKey: "event").map { "\($0)" } ?? "log"
         let timestamp = Date().formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
         // Shown, never obeyed: a name or a server's reply cannot forge, split or reorder a line.
-        let message = DisplayText.terminal("\(event.message)")
         switch format {
         case .text:
             let pairs = fields.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quoted("\($0.value)"))" }
-            // The message quoted like a value: what it quotes cannot pass for another field.
-            write(([timestamp, "\(event.level)", name, Self.quoted(message)] + pairs).joined(separator: " "))
+            // The message quoted like a value (`quoted` shows it through DisplayText too): what it
+            // quotes cannot pass for another field.
+            write(([timestamp, "\(event.level)", name, Self.quoted("\(event.message)")] + pairs).joined(separator: " "))
         case .json:
-            var object: [String: String] = ["ts": timestamp, "level": "\(event.level)", "event": name, "message": message]
+            var object: [String: String] = ["ts": timestamp, "level": "\(event.level)", "event": name,
+                                             "message": DisplayText.terminal("\(event.message)")]
             for (key, value) in fields { object[key] = DisplayText.terminal("\(value)") }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
