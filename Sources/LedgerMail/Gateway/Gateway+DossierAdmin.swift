@@ -54,8 +54,8 @@ extension Gateway {
             for (id, kind) in decided.sorted(by: { $0.key < $1.key }) {
                 guard var document = try DocumentRecord.fetchOne(db, key: id), document.kind == nil,
                       document.supersededBy == nil, try DeliveryRecord.deleteHeld(of: id, db) > 0 else { continue }
-                document.kind = kind.rawValue
-                document.heldReason = nil
+                document.kind = kind
+                document.hold(nil)
                 try document.update(db)
                 try scheduleDelivery(for: document, kind: kind, dossier: dossier, db)
                 report.released.append(id)
@@ -115,7 +115,7 @@ extension Gateway {
                 return 0
             }
             try route.delete(db)
-            return try DeliveryRecord.holdWaiting(dossier: name, kind: kind, reason: Self.noRouteReason(kind), now: clock(), db)
+            return try DeliveryRecord.holdWaiting(dossier: name, kind: kind, now: clock(), db)
         }
     }
 

@@ -38,7 +38,7 @@ extension Gateway {
     }
 
     static func refuseImportAddress(_ owner: EmailAddress, dossier name: String, _ db: Database) throws {
-        let routes = try RouteRecord.filter(Column("dossier") == name).fetchAll(db).compactMap(Route.init)
+        let routes = try RouteRecord.filter(Column("dossier") == name).fetchAll(db).map(Route.init)
         if let route = routes.first(where: { $0.addresses.contains { $0.value.lowercased() == owner.value.lowercased() } }) {
             throw InvalidInput("--owner-email \(owner) is the import address of \(route.kind.rawValue) in '\(name)': the digest would be booked as a document there; give the owner's own address")
         }
@@ -66,16 +66,13 @@ extension Gateway {
             if let owner = dossier.ownerEmail, checked.contains(where: { $0.value.lowercased() == owner.value.lowercased() }) {
                 throw InvalidInput("\(owner) is the owner address of '\(name)' (where its digest goes), not an import address")
             }
-            try RouteRecord(dossier: name, kind: kind.rawValue, addresses: checked.map(\.value).joined(separator: ","),
-                            attach: attach.rawValue, dispatch: dispatch?.rawValue, maxSize: maxSize?.bytes, pull: pull).save(db)
+            try RouteRecord(dossier: name, kind: kind, addresses: checked.map(\.value).joined(separator: ","),
+                            attach: attach, dispatch: dispatch, maxSize: maxSize?.bytes, pull: pull).save(db)
             // Release what waited for this route (and nothing held for another reason).
-            let waiting = try DocumentRecord
-                .filter(Column("dossier") == name && Column("kind") == kind.rawValue && Column("supersededBy") == nil
-                        && Column("heldReason") == Self.noRouteReason(kind))
-                .fetchAll(db)
+            let waiting = try DocumentRecord.current(dossier: name, kind: kind, heldBecause: .noRoute).fetchAll(db)
             for var document in waiting {
-                try DeliveryRecord.filter(Column("documentID") == document.id! && Column("state") == DeliveryState.held.rawValue).deleteAll(db)
-                document.heldReason = nil
+                _ = try DeliveryRecord.deleteHeld(of: document.id!, db)
+                document.hold(nil)
                 try document.update(db)
                 try scheduleDelivery(for: document, kind: kind, dossier: dossier, db)
             }
@@ -90,16 +87,12 @@ extension Gateway {
         }
     }
 
-    static func noRouteReason(_ kind: DocumentKind) -> String {
-        "no route for \(kind.rawValue): `ledgermail route set DOSSIER \(kind.rawValue) ADDRESS` sets one"
-    }
 }
 
 extension Dossier {
     init(_ record: DossierRecord) throws {
         self.init(name: record.name, company: record.company, enterpriseNumber: record.enterpriseNumber,
-                  language: Language(rawValue: record.language) ?? .nl,
-                  dispatch: DispatchPolicy(rawValue: record.dispatch) ?? .afterTenMinutes,
+                  language: record.language, dispatch: record.dispatch,
                   from: Mailbox(displayName: record.fromName, address: try EmailAddress(record.fromAddress)),
                   accountant: try EmailAddress(record.accountant), timeZone: record.timeZone,
                   ownerEmail: try record.ownerEmail.map { try EmailAddress($0) })
@@ -107,11 +100,9 @@ extension Dossier {
 }
 
 extension Route {
-    init?(_ record: RouteRecord) {
-        guard let kind = DocumentKind(rawValue: record.kind) else { return nil }
-        self.init(kind: kind, addresses: record.addresses.split(separator: ",").compactMap { try? EmailAddress(String($0)) },
-                  attach: AttachPolicy(rawValue: record.attach) ?? .both,
-                  dispatch: record.dispatch.flatMap(DispatchPolicy.init(rawValue:)),
+    init(_ record: RouteRecord) {
+        self.init(kind: record.kind, addresses: record.addresses.split(separator: ",").compactMap { try? EmailAddress(String($0)) },
+                  attach: record.attach, dispatch: record.dispatch,
                   maxSize: record.maxSize.map(ByteSize.init(bytes:)), pull: record.pull)
     }
 }

@@ -58,7 +58,7 @@ extension Gateway {
     public func testRoute(dossier name: String, kind: DocumentKind) async throws -> EmailAddress {
         let dossier = try self.dossier(named: name)
         guard let route = try routes(dossier: name).first(where: { $0.kind == kind }) else {
-            throw InvalidInput(Self.noRouteReason(kind))
+            throw InvalidInput(HoldReason.noRouteSentence(kind))
         }
         let values: [String: Any] = [
             "company": dossier.company.singleLine, "kind": kind.label(dossier.language),

@@ -72,7 +72,7 @@ struct EUVATNumberTests {
         _ = try test.gateway.importFile(dossier: "acme", file: purchase)
         _ = try test.gateway.importFile(dossier: "acme", file: sale)
         let kinds = try test.gateway.status(dossier: "acme").map(\.kind)
-        #expect(kinds == [DocumentKind.purchaseInvoice.rawValue, DocumentKind.salesInvoice.rawValue])
+        #expect(kinds == [.purchaseInvoice, .salesInvoice])
         // The Belgian sample itself names no Dutch party: held, not guessed.
         _ = try test.gateway.importFile(dossier: "acme", file: Samples.salesCreditNote)
         #expect(try test.gateway.status(dossier: "acme").last?.heldReason != nil)

@@ -35,7 +35,7 @@ struct ChallengeStackTests {
         #expect(try delivery(test).state == .challenged && delivery(test).bounce == nil)
         let json = try Self.json(try #require(try test.gateway.status(dossier: "acme").first))
         #expect(json.contains("\"state\":\"challenged\""), "\(json)")
-        #expect(try test.gateway.status(dossier: "acme").first?.inbound.first?.kind == "challenge")
+        #expect(try test.gateway.status(dossier: "acme").first?.inbound.first?.kind == .challenge)
         try test.gateway.setOwnerEmail(dossier: "acme", "owner@gateway.test")
         let digest = try #require(try await test.gateway.digest(dossier: "acme", dryRun: true))
         #expect(digest.text.contains("challenge-response") && digest.text.contains("ledgermail inbox acme"), "\(digest.text)")

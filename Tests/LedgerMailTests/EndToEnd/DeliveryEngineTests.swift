@@ -97,7 +97,7 @@ struct DeliveryEngineTests {
         #expect(report.failed == 1)
         let delivery = try state(test)
         #expect(delivery.state == .failed && delivery.lastReply?.contains("550") == true)
-        #expect(delivery.recipients.first?.state == "failed")
+        #expect(delivery.recipients.first?.state == .failed)
     }
 
     @Test("some RCPT TO refused: the others get it, a result per recipient")
@@ -108,9 +108,9 @@ struct DeliveryEngineTests {
         #expect(report.sent == 1)
         let delivery = try state(test)
         let byAddress = Dictionary(uniqueKeysWithValues: delivery.recipients.map { ($0.address, $0) })
-        #expect(byAddress["inkoop@acct.test"]?.state == "sent")
-        #expect(byAddress["reject550@acct.test"]?.state == "failed" && byAddress["reject550@acct.test"]?.smtpReply?.hasPrefix("550") == true)
-        #expect(byAddress["defer450@acct.test"]?.state == "deferred" && byAddress["defer450@acct.test"]?.smtpReply?.hasPrefix("450") == true)
+        #expect(byAddress["inkoop@acct.test"]?.state == .sent)
+        #expect(byAddress["reject550@acct.test"]?.state == .failed && byAddress["reject550@acct.test"]?.smtpReply?.hasPrefix("550") == true)
+        #expect(byAddress["defer450@acct.test"]?.state == .deferred && byAddress["defer450@acct.test"]?.smtpReply?.hasPrefix("450") == true)
         #expect(try await MailStack.waitForCount(1, in: "inkoop@acct.test") == 1)
         // The 4xx recipient is not forgotten: a follow-up delivery retries it alone.
         let deliveries = try #require(try test.gateway.status(dossier: "acme").first?.deliveries)

@@ -76,7 +76,7 @@ struct DigestStackTests {
         let documentID = try #require(try test.gateway.status(dossier: "acme").first?.id)
         _ = try test.gateway.resend(dossier: "acme", documentID: documentID, route: nil)
         try await StackMail.readUntil(test.gateway) {
-            try test.gateway.status(dossier: "acme").first?.inbound.contains { $0.kind == "reply" } == true
+            try test.gateway.status(dossier: "acme").first?.inbound.contains { $0.kind == .reply } == true
         }
         // A second bounce within the interval: no second mail yet.
         let deadline = Date().addingTimeInterval(30)

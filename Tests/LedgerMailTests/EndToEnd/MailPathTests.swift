@@ -75,11 +75,11 @@ struct MailPathTests {
         }
     }
 
-    static func mailbox(for kind: String?) -> String {
+    static func mailbox(for kind: DocumentKind?) -> String {
         switch kind {
-        case "purchase-invoice": "inkoop@acct.test"
-        case "purchase-credit-note": "inkoop-cn@acct.test"
-        case "sales-invoice": "verkoop@acct.test"
+        case .purchaseInvoice: "inkoop@acct.test"
+        case .purchaseCreditNote: "inkoop-cn@acct.test"
+        case .salesInvoice: "verkoop@acct.test"
         default: "verkoop-cn@acct.test"
         }
     }
@@ -112,7 +112,7 @@ struct MailPathTests {
         #expect(delivery?.bounce?.status == "5.1.1")
         #expect(delivery?.bounce?.reason == "userunknown")
         let document = try gateway.status(dossier: "acme").first { $0.id == id }
-        #expect(document?.inbound.first?.kind == "bounce")
+        #expect(document?.inbound.first?.kind == .bounce)
         // The PDF given beside the UBL was the one attached.
         #expect(try MailStack.fetch("bounces@gateway.test").isEmpty, "processed mail was moved out of INBOX")
     }

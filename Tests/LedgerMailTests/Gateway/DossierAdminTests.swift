@@ -76,7 +76,7 @@ struct DossierAdminTests {
         let report = try gateway.updateDossier("acme", DossierFields(vat: "BE0555123476"))
         #expect(report.released == [id])
         let document = try #require(try gateway.status(dossier: "acme").first { $0.id == id })
-        #expect(document.kind == "purchase-invoice" && document.state == .scheduled && document.heldReason == nil)
+        #expect(document.kind == .purchaseInvoice && document.state == .scheduled && document.heldReason == nil)
     }
 
     @Test("remove is refused while a document waits, and names what waits")
@@ -162,7 +162,7 @@ struct DossierAdminTests {
             _ = try gateway.importFile(dossier: dossier, file: Samples.salesInvoice)
         }
         let held = try gateway.status(DocumentFilter(states: [.held]))
-        #expect(held.map(\.dossier) == ["acme", "beta"] && held.allSatisfy { $0.kind == "sales-invoice" })
+        #expect(held.map(\.dossier) == ["acme", "beta"] && held.allSatisfy { $0.kind == .salesInvoice })
         let purchases = try gateway.status(DocumentFilter(dossier: "beta", kinds: [.purchaseInvoice]))
         #expect(purchases.count == 1 && purchases[0].state == .scheduled)
         #expect(try gateway.status(DocumentFilter(states: [.failed, .bounced])).isEmpty)

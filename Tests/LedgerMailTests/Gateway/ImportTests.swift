@@ -28,7 +28,7 @@ struct ImportTests {
         #expect(document.number == "LEV/2026/0815")
         #expect(document.counterparty == "Leverancier NV")
         let delivery = try #require(document.deliveries.first)
-        #expect(delivery.route == "purchase-invoice")
+        #expect(delivery.route == .purchaseInvoice)
         let due = try #require(delivery.dueAt)
         #expect(abs(due.timeIntervalSinceNow - 600) < 30)
         #expect(FileNaming.attachmentBase(number: document.number, importedFileName: document.file) == "LEV_2026_0815")
@@ -46,7 +46,7 @@ struct ImportTests {
         #expect(document.deliveries.count == 1 && document.deliveries[0].route == nil && document.deliveries[0].state == .held)
         #expect(try gateway.review(dossier: "acme", documentID: id, kind: .purchaseInvoice) == .scheduled)
         document = try #require(try gateway.status(dossier: "acme").first)
-        #expect(document.heldReason == nil && document.kind == "purchase-invoice")
+        #expect(document.heldReason == nil && document.kind == .purchaseInvoice)
         #expect(document.deliveries.map(\.state) == [.scheduled])
     }
 

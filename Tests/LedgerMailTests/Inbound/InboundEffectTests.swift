@@ -26,7 +26,7 @@ struct InboundEffectTests {
             let id = try #require(try Int64.fetchOne(db, sql: "SELECT id FROM delivery"))
             try db.execute(sql: "UPDATE delivery SET state = 'sent', attempts = 1, messageID = ? WHERE id = ?",
                            arguments: [Self.originalMessageID, id])
-            var recipient = RecipientRecord(id: nil, deliveryID: id, address: "nobody@acct.test", state: "sent", smtpReply: "250 2.0.0 Ok")
+            var recipient = RecipientRecord(id: nil, deliveryID: id, address: "nobody@acct.test", state: .sent, smtpReply: "250 2.0.0 Ok")
             try recipient.insert(db)
             return id
         }
