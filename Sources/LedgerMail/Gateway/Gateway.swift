@@ -5,16 +5,16 @@ import Logging
 /// LedgerMail's domain as one object: dossiers and routes, import, sending, the inbox and
 /// status. The CLI and the `run` service are thin faces over it.
 public final class Gateway: Sendable {
-    public let settings: Settings
-    let database: LedgerDatabase
-    let blobs: BlobStore
-    let verp: VERPSigner
-    let templates: MailTemplates
-    let logger: Logger
-    /// Injectable so tests can move time instead of waiting for it.
-    let clock: @Sendable () -> Date
-    /// `run`'s wait after a refused SMTP login.
-    let loginBackoff = LoginBackoff()
+    let services: GatewayServices
+    public var settings: Settings { services.settings }
+    var database: LedgerDatabase { services.database }
+    var store: any StoreEngine { services.store }
+    var blobs: BlobStore { services.blobs }
+    var verp: VERPSigner { services.verp }
+    var templates: MailTemplates { services.templates }
+    var logger: Logger { services.logger }
+    var clock: @Sendable () -> Date { services.clock }
+    var loginBackoff: LoginBackoff { services.loginBackoff }
 
     /// Opens an initialised data directory (`ledgermail init` makes one).
     public init(settings: Settings, logger: Logger = Logger(label: "ledgermail"),
@@ -23,13 +23,12 @@ public final class Gateway: Sendable {
         guard fm.fileExists(atPath: settings.databasePath), fm.fileExists(atPath: settings.verpKeyPath.path) else {
             throw InvalidInput("no LedgerMail data directory at \(settings.dataDirectory.path): run `ledgermail init` first")
         }
-        self.settings = settings
-        self.logger = logger
-        self.clock = clock
-        database = try LedgerDatabase(path: settings.databasePath)
-        blobs = BlobStore(directory: settings.blobDirectory)
-        verp = VERPSigner(key: try Data(contentsOf: settings.verpKeyPath))
-        templates = try MailTemplates(directory: settings.templatesDirectory)
+        let database = try LedgerDatabase(path: settings.databasePath)
+        services = GatewayServices(
+            settings: settings, store: database, database: database, blobs: BlobStore(directory: settings.blobDirectory),
+            verp: VERPSigner(key: try Data(contentsOf: settings.verpKeyPath)),
+            templates: try MailTemplates(directory: settings.templatesDirectory), logger: logger, clock: clock,
+            loginBackoff: LoginBackoff())
         if settings.tlsInsecure {
             logger.warning("tls.insecure is set: server certificates are NOT checked. Use this for tests only.")
         }

@@ -1,0 +1,3 @@
+/// The named queries on the send queue: claiming, settling and retrying deliveries.
+protocol DeliveryQueries {
+}

@@ -1,0 +1,3 @@
+/// The named queries on imported documents and their versions.
+protocol DocumentQueries {
+}

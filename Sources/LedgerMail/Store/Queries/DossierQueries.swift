@@ -1,0 +1,3 @@
+/// The named queries on dossiers and their routes.
+protocol DossierQueries {
+}
