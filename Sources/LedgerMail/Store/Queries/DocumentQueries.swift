@@ -1,3 +1,17 @@
+import Foundation
+
 /// The named queries on imported documents and their versions.
 protocol DocumentQueries {
+    func document(id: Int64) throws -> DocumentRecord?
+    func update(_ document: DocumentRecord) throws
+}
+
+extension DocumentQueries {
+    /// The document, when it belongs to the dossier.
+    func requireDocument(_ id: Int64, dossier: String) throws -> DocumentRecord {
+        guard let document = try document(id: id), document.dossier == dossier else {
+            throw NoSuchDocument(dossier: dossier, id: id)
+        }
+        return document
+    }
 }

@@ -22,5 +22,6 @@ struct DossierRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
     enum Columns {
         static let name = Column(CodingKeys.name)
         static let archivedAt = Column(CodingKeys.archivedAt)
+        static let ownerEmail = Column(CodingKeys.ownerEmail)
     }
 }
