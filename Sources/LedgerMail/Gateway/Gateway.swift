@@ -86,10 +86,21 @@ public final class Gateway: Sendable {
         return report
     }
 
+    // Dossier jobs
+    public var dossiers: DossierBook { DossierBook(services: services) }
+    public var routes: RouteBook { RouteBook(services: services) }
+    public var integrations: IntegrationSetup { IntegrationSetup(services: services) }
+
+    // Transitional, for the jobs still written as extensions of Gateway: each moves to the
+    // store transaction's `requireDossier` / `requireWritableDossier` and the jobs above.
     func requireDossier(_ name: String, _ db: Database) throws -> DossierRecord {
-        guard let record = try DossierRecord.fetchOne(db, key: name) else {
-            throw InvalidInput("no dossier named '\(name.singleLine)': `ledgermail dossier add` creates one")
-        }
-        return record
+        try SQLiteTransaction(db: db).requireDossier(name)
     }
+
+    func requireWritableDossier(_ name: String, _ db: Database) throws -> DossierRecord {
+        try SQLiteTransaction(db: db).requireWritableDossier(name)
+    }
+
+    func dossier(named name: String) throws -> Dossier { try dossiers.named(name) }
+    func routes(dossier name: String) throws -> [Route] { try routes.list(dossier: name) }
 }

@@ -34,9 +34,7 @@ struct ErrorPages: RouterMiddleware {
         case is RoleMayNot: (.forbidden, "error_role", nil)
         case is CSRFMismatch: (.forbidden, "error_csrf", nil)
         case let error as UnreadableForm: (.contentTooLarge, "error_form", error.reason)
-        case let error as InvalidInput: (.badRequest, "error_input", error.message)
-        case let error as DossierArchived: (.conflict, "error_input", error.description)
-        case let error as DossierStillBusy: (.conflict, "error_input", error.description)
+        case let error as any RefusedRequest: (Self.status(error.refusal), "error_input", error.description)
         case let error as MailOutStopped: (.badGateway, "error_input", error.description)
         case let error as MailNotAccepted: (.badGateway, "error_input", error.description)
         case let error as SMTPLoginRefused: (.badGateway, "error_input", error.description)
@@ -49,6 +47,14 @@ struct ErrorPages: RouterMiddleware {
             (.serviceUnavailable, "error_input", "the disk is full: free space, then try again")
         case let error as HTTPError: (error.status, "error_input", error.body)
         default: (.internalServerError, "error_internal", nil)
+        }
+    }
+
+    static func status(_ refusal: Refusal) -> HTTPResponse.Status {
+        switch refusal {
+        case .invalid: .badRequest
+        case .notFound: .notFound
+        case .conflict: .conflict
         }
     }
 }

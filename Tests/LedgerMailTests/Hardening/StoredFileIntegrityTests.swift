@@ -14,7 +14,7 @@ struct StoredFileIntegrityTests {
     func tampered() throws -> (TestGateway, Int64) {
         let test = try TestGateway.make(imap: nil)
         try test.addDossier()
-        try test.gateway.setRoute(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
+        try test.gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
         _ = try test.gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice)
         let row = try #require(try test.gateway.database.read { db in try Row.fetchOne(db, sql: "SELECT id, ublSHA256 FROM document") })
         let id: Int64 = row["id"]

@@ -16,7 +16,7 @@ struct InboundEffectTests {
     init() throws {
         test = try TestGateway.make(smtp: nil, imap: nil)
         try test.addDossier()
-        try gateway.setRoute(dossier: "acme", kind: .purchaseInvoice, addresses: ["nobody@acct.test"])
+        try gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["nobody@acct.test"])
         _ = try gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice)
     }
 
@@ -69,7 +69,7 @@ struct InboundEffectTests {
     @Test("a valid token whose returned original is another delivery's mail (an id reused) changes nothing")
     func tokenForAReusedID() throws {
         let id = try sentDelivery()
-        try gateway.setRoute(dossier: "acme", kind: .salesInvoice, addresses: ["verkoop@acct.test"])
+        try gateway.routes.set(dossier: "acme", kind: .salesInvoice, addresses: ["verkoop@acct.test"])
         _ = try gateway.importFile(dossier: "acme", file: Samples.salesInvoice)
         try gateway.database.write { db in
             try db.execute(sql: "UPDATE delivery SET messageID = '<other@gateway.test>' WHERE id != ?", arguments: [id])
