@@ -52,7 +52,7 @@ public final class Gateway: Sendable {
 
         if !fm.fileExists(atPath: settings.configFile.path) {
             guard let exampleConfig, let text = try? String(contentsOf: exampleConfig, encoding: .utf8) else {
-                throw StorageError("the example configuration (config/ledgermail.example.yaml) was not found beside the program")
+                throw ExampleConfigMissing()
             }
             try text.write(to: settings.configFile, atomically: true, encoding: .utf8)
             // It is where the passwords go: readable by the owner only from the start.
@@ -77,7 +77,7 @@ public final class Gateway: Sendable {
             try? fm.removeItem(at: settings.verpKeyPath)
             guard fm.createFile(atPath: settings.verpKeyPath.path, contents: VERPSigner.newKey(),
                                 attributes: [.posixPermissions: 0o600]) else {
-                throw StorageError("cannot write \(settings.verpKeyPath.path)")
+                throw FileNotWritten(path: settings.verpKeyPath.path, reason: "the VERP key could not be created")
             }
             note(settings.verpKeyPath.path, created: true)
         } else {
