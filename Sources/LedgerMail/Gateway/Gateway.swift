@@ -9,7 +9,7 @@ public final class Gateway: Sendable {
     public var settings: Settings { services.settings }
     var database: LedgerDatabase { services.database }
     var store: any StoreEngine { services.store }
-    var blobs: BlobStore { services.blobs }
+    var blobs: any BlobStorage { services.blobs }
     var verp: VERPSigner { services.verp }
     var templates: MailTemplates { services.templates }
     var logger: Logger { services.logger }

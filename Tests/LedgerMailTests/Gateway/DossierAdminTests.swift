@@ -131,7 +131,7 @@ struct DossierAdminTests {
         #expect(throws: NoSuchDossier.self) { try gateway.status(dossier: "acme") }
         #expect(try gateway.blobs.get(ubl).count > 0, "beta still uses the file")
         try gateway.dossiers.remove("beta", archive: false)
-        #expect(!FileManager.default.fileExists(atPath: gateway.blobs.url(for: ubl).path))
+        #expect(!FileManager.default.fileExists(atPath: gateway.fileBlobs.url(for: ubl).path))
         #expect(try gateway.dossiers.overview().isEmpty && beta > acme)
     }
 

@@ -19,7 +19,7 @@ struct StoredFileIntegrityTests {
         let row = try #require(try test.gateway.database.read { db in try Row.fetchOne(db, sql: "SELECT id, ublSHA256 FROM document") })
         let id: Int64 = row["id"]
         let hash: String = row["ublSHA256"]
-        let file = test.gateway.blobs.url(for: hash)
+        let file = test.gateway.fileBlobs.url(for: hash)
         var bytes = try Data(contentsOf: file)
         bytes.replaceSubrange(0..<5, with: Data("<?XML".utf8))
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)

@@ -21,7 +21,7 @@ struct ClaimTests {
              try #require(try String.fetchOne(db, sql: "SELECT ublSHA256 FROM document")))
         }
         deliveryID = delivery
-        ublFile = test.gateway.blobs.url(for: hash)
+        ublFile = test.gateway.fileBlobs.url(for: hash)
     }
 
     func state() throws -> String? {

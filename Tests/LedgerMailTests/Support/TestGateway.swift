@@ -68,3 +68,8 @@ enum Samples {
         }
     }
 }
+
+extension Gateway {
+    /// The file store of a SQLite install, for tests that tamper with a stored file.
+    var fileBlobs: BlobStore { blobs as! BlobStore }
+}
