@@ -23,11 +23,11 @@ struct AttachmentDecoderTests {
         }
     }
 
-    @Test("what Foundation refuses is refused: other characters, misplaced padding, an unfinished group", arguments: [
+    /// Stricter than Foundation's decoder here, which turns "QU=D" into 2 bytes and "====" into 1.
+    @Test("refused: other characters, padding anywhere but closing the last group, an unfinished group", arguments: [
         "QUJD!", "QU=D", "QQ==QQ==", "QQ==QUJD", "A===", "====", "QUJ", "QUJDRA", "QUJD RA=", "QUJD\u{0}",
     ])
     func refused(_ text: String) {
         #expect(decoded(text) == nil)
-        #expect(Data(base64Encoded: text.filter { !$0.isWhitespace }) == nil)
     }
 }
