@@ -1,7 +1,8 @@
-/// The feed's acknowledgements, written together when they arrive together: each SQLite
-/// commit costs an fsync of the WAL, the same for one ack as for fifty, and an agent sends
-/// several at once. The first ack is written at once; those that arrive meanwhile wait for it
-/// and go in the next transaction (group commit). Each still answers only once it is stored.
+/// The feed's acknowledgements, written together when they arrive together: an agent sends
+/// several at once, and each write would otherwise hold a thread of the cooperative pool (two
+/// here) while it waits its turn at SQLite's one writer, then pay a transaction of its own.
+/// The first ack is written at once, off the pool; those that arrive meanwhile wait for it and
+/// go in the next transaction (group commit). Each still answers only once it is stored.
 public actor CollectQueue {
     let gateway: Gateway
     private var waiting: [(request: AckRequest, answer: CheckedContinuation<Acknowledgement, any Error>)] = []

@@ -9,9 +9,9 @@ struct AckRequest: Sendable {
 }
 
 extension Gateway {
-    /// Several acknowledgements in one transaction, so one commit (one fsync of SQLite's WAL)
-    /// for all of them; each in its own savepoint, so a refused one changes nothing and leaves
-    /// the others as they are. A database error fails them all, like one transaction each would.
+    /// Several acknowledgements in one transaction (one turn at the writer, one commit); each
+    /// in its own savepoint, so a refused one changes nothing and leaves the others as they
+    /// are. A database error fails them all.
     func collect(_ requests: [AckRequest]) throws -> [Result<Acknowledgement, any Error>] {
         let now = clock()
         return try database.write { db in
