@@ -44,7 +44,7 @@ extension Gateway {
                           kind: (document.kind ?? delivery.routeKind)?.rawValue ?? "", version: document.version,
                           issueDate: document.issueDate, counterparty: document.counterparty,
                           supersedes: try DocumentRecord.replaced(by: document.id!).fetchOne(db)?.id,
-                          files: try Self.files(of: document).map { FeedFile(file: $0, size: try blobs.size(of: $0.sha256)) })
+                          files: try document.files.map { FeedFile(file: $0, size: try blobs.size(of: $0.sha256)) })
             }
         }
     }
@@ -54,7 +54,7 @@ extension Gateway {
         try database.read { db in
             guard let document = try DocumentRecord.fetchOne(db, key: documentID), document.dossier == dossier,
                   try Self.inFeed(documentID, db) else { return nil }
-            return Self.files(of: document).first { $0.name == name }
+            return document.files.first { $0.name == name }
         }
     }
 

@@ -92,4 +92,19 @@ public final class Gateway: Sendable {
         }
         return record
     }
+
+    // import and send jobs
+    public var imports: DocumentImport { DocumentImport(services: services) }
+    public var review: DocumentReview { DocumentReview(services: services) }
+    public var storedFiles: DocumentFiles { DocumentFiles(services: services) }
+    public var outbox: SendPass { SendPass(services: services) }
+    public var resend: Resend { Resend(services: services) }
+    public var preview: MailPreview { MailPreview(services: services) }
+
+    /// A mail from a template pair: for the digest, period end and route test until they use
+    /// `MailWriter` themselves.
+    func templatedMail(_ template: String, _ values: [String: Any], dossier: Dossier, to recipients: [EmailAddress],
+                       attachments: [MailAttachment] = []) -> MailContent {
+        MailWriter(services).templated(template, values, dossier: dossier, to: recipients, attachments: attachments)
+    }
 }

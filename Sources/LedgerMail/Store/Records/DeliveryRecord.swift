@@ -28,6 +28,10 @@ struct DeliveryRecord: Codable, FetchableRecord, MutablePersistableRecord, Senda
     /// On a pull route: when the accountant's software acknowledged it, and whose token did.
     var collectedAt: Date? = nil
     var collectedBy: String? = nil
+    /// The send worker that holds the delivery while it is `sending`, and until when: a claim
+    /// whose lease ran out (its worker died) is taken over by the next pass.
+    var claimedBy: String? = nil
+    var leaseUntil: Date? = nil
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
@@ -43,6 +47,8 @@ struct DeliveryRecord: Codable, FetchableRecord, MutablePersistableRecord, Senda
         static let messageID = Column(CodingKeys.messageID)
         static let lastReply = Column(CodingKeys.lastReply)
         static let updatedAt = Column(CodingKeys.updatedAt)
+        static let claimedBy = Column(CodingKeys.claimedBy)
+        static let leaseUntil = Column(CodingKeys.leaseUntil)
     }
 
     /// A delivery not yet attempted.
@@ -66,5 +72,6 @@ struct RecipientRecord: Codable, FetchableRecord, MutablePersistableRecord, Send
 
     enum Columns {
         static let deliveryID = Column(CodingKeys.deliveryID)
+        static let address = Column(CodingKeys.address)
     }
 }

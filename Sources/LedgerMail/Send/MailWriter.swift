@@ -1,6 +1,20 @@
 import Foundation
 
-extension Gateway {
+/// Writes the mails LedgerMail sends from a dossier: a document's, and the ones from a template
+/// pair (digest, notification, route test, self-mail).
+struct MailWriter: Sendable {
+    let settings: Settings
+    let templates: MailTemplates
+    let blobs: BlobStore
+    let clock: @Sendable () -> Date
+
+    init(_ services: GatewayServices) {
+        settings = services.settings
+        templates = services.templates
+        blobs = services.blobs
+        clock = services.clock
+    }
+
     /// The mail for one document on one route: text from the dossier's language template, the
     /// files the route wants attached. Never a mail without an attachment to an import address.
     /// `streamingLargeFiles`: stored files over a megabyte stay files, read as the mail is sent.
@@ -33,13 +47,13 @@ extension Gateway {
             "issue_date": document.issueDate ?? "",
             "attachment_list": attachments.map(\.fileName).joined(separator: ", "),
         ]
-        return templatedMail("document", values, dossier: dossier, to: route.addresses, attachments: attachments,
+        return templated("document", values, dossier: dossier, to: route.addresses, attachments: attachments,
                              messageID: messageID, date: date)
     }
 
     /// A mail from the dossier whose subject and text come from the `template` pair
     /// (`NAME-subject`, `NAME`) in the dossier's language.
-    func templatedMail(_ template: String, _ values: [String: Any], dossier: Dossier, to recipients: [EmailAddress],
+    func templated(_ template: String, _ values: [String: Any], dossier: Dossier, to recipients: [EmailAddress],
                        attachments: [MailAttachment] = [], messageID: String? = nil, date: Date? = nil) -> MailContent {
         MailContent(
             from: dossier.from, to: recipients, replyTo: settings.replyAddress,

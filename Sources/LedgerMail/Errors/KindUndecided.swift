@@ -1,0 +1,7 @@
+/// A document whose kind nobody decided yet, asked to go to "its" route.
+public struct KindUndecided: Error, Sendable, Equatable, CustomStringConvertible {
+    public let id: Int64
+    /// How the user gives the kind in this command.
+    public let next: String
+    public var description: String { "document \(id) has no kind yet: \(next)" }
+}
