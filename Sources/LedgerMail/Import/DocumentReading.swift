@@ -129,10 +129,3 @@ struct DocumentReading: Sendable {
         return normalizedIdentifier(raw)
     }
 }
-
-extension Settings {
-    /// The UBL reader's limits from `limits.*`.
-    var readerLimits: UBLReaderLimits {
-        UBLReaderLimits(maxDocumentBytes: limits.documentBytes, maxAttachmentBytes: limits.attachmentBytes)
-    }
-}

@@ -36,7 +36,7 @@ struct DeliveryClaim: Sendable {
         claimed.messageID = delivery.messageID ?? MessageComposer.newMessageID(domain: dossier.from.address.domain)
         let message: MIMEPieces
         do {
-            var content = try MailWriter(services).documentMail(document: document, kind: kind, dossier: dossier, route: route,
+            var content = try DocumentMail(services: services).compose(document: document, kind: kind, dossier: dossier, route: route,
                                                                 messageID: claimed.messageID!, date: now, streamingLargeFiles: true)
             content.to = recipients
             message = try MessageComposer.pieces(content)

@@ -15,7 +15,7 @@ public struct Resend: Sendable {
             guard let kind = routeKind ?? document.kind else {
                 throw KindUndecided(id: documentID, next: "`ledgermail review` decides it, or give --route")
             }
-            guard let route = try tx.route(dossier: name, kind: kind) else { throw NoRoute(kind: kind) }
+            guard let route = try tx.route(dossier: name, kind: kind) else { throw NoSuchRoute(dossier: name, kind: kind) }
             // A held delivery (a new version waiting for this) gives way to the real one.
             _ = try tx.deleteHeldDelivery(of: documentID)
             if document.heldBecause != nil {
@@ -43,11 +43,11 @@ public struct MailPreview: Sendable {
             let dossier = try Dossier(try tx.requireDossier(name))
             let document = try tx.requireDocument(documentID, dossier: name)
             guard let kind = routeKind ?? document.kind else { throw KindUndecided(id: documentID, next: "give --route") }
-            guard let route = try tx.configuredRoute(dossier: name, kind: kind) else { throw NoRoute(kind: kind) }
+            guard let route = try tx.configuredRoute(dossier: name, kind: kind) else { throw NoSuchRoute(dossier: name, kind: kind) }
             return (dossier, document, kind, route)
         }
         let messageID = MessageComposer.newMessageID(domain: dossier.from.address.domain)
-        return try MessageComposer.compose(MailWriter(services).documentMail(document: document, kind: kind, dossier: dossier,
+        return try MessageComposer.compose(DocumentMail(services: services).compose(document: document, kind: kind, dossier: dossier,
                                                                              route: route, messageID: messageID, date: services.clock()))
     }
 }

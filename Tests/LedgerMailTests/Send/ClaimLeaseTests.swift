@@ -6,19 +6,22 @@ import Testing
 /// for its lease, no longer.
 @Suite("Claim leases")
 struct ClaimLeaseTests {
-    let clock = TestGateway.Clock(Date(timeIntervalSince1970: 1_800_000_000))
+    let clock: TestGateway.Clock
     let test: TestGateway
     var gateway: Gateway { test.gateway }
     let deliveryID: Int64
 
     init() throws {
-        test = try TestGateway.make(smtp: nil, imap: nil, clock: clock)
+        let clock = TestGateway.Clock(Date(timeIntervalSince1970: 1_800_000_000))
+        let test = try TestGateway.make(smtp: nil, imap: nil, clock: clock)
         try test.addDossier()
-        try test.gateway.setRoute(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
+        try test.gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
         _ = try test.gateway.imports.file(dossier: "acme", file: Samples.purchaseInvoice)
-        deliveryID = try #require(try test.gateway.services.store.read { tx in
+        let waiting = try test.gateway.services.store.read { tx in
             try tx.claimable(dossier: "acme", selection: .everythingWaiting, now: clock.now)
-        }.first)
+        }
+        deliveryID = try #require(waiting.first)
+        (self.clock, self.test) = (clock, test)
     }
 
     func take(_ worker: SendWorker) throws -> PreparedMail? {
@@ -103,7 +106,7 @@ extension RealStack {
         func twoPassesAtOnce() async throws {
             let test = try TestGateway.make(imap: nil)
             try test.addDossier()
-            try test.gateway.setRoute(dossier: "acme", kind: .purchaseInvoice, addresses: ["twice@acct.test"])
+            try test.gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["twice@acct.test"])
             let directory = test.directory.appendingPathComponent("twice")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             for file in try Samples.purchaseInvoices(40, in: directory) { _ = try test.gateway.imports.file(dossier: "acme", file: file) }

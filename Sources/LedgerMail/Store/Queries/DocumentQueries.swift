@@ -11,6 +11,10 @@ protocol DocumentQueries {
     func currentVersion(dossier: String, supplierKey: String, root: DocumentRoot?, number: String) throws -> DocumentRecord?
     /// Runs `body` all or nothing inside the transaction: one file of an import batch.
     func savepoint<T>(_ body: () throws -> T) throws -> T
+    /// The current documents of one kind held for one reason, oldest first.
+    func currentDocuments(dossier: String, kind: DocumentKind, heldBecause reason: HoldReason) throws -> [DocumentRecord]
+    /// Current UBL documents of the dossier held because their kind could not be decided.
+    func heldWithoutKind(dossier: String) throws -> [DocumentRecord]
 }
 
 extension DocumentQueries {

@@ -25,4 +25,9 @@ extension SQLiteTransaction: DocumentQueries {
         }
         return result!
     }
+    func currentDocuments(dossier: String, kind: DocumentKind, heldBecause reason: HoldReason) throws -> [DocumentRecord] {
+        try DocumentRecord.current(dossier: dossier, kind: kind, heldBecause: reason).fetchAll(db)
+    }
+
+    func heldWithoutKind(dossier: String) throws -> [DocumentRecord] { try DocumentRecord.heldWithoutKind(dossier: dossier, db) }
 }
