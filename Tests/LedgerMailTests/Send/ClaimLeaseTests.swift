@@ -106,7 +106,7 @@ extension RealStack {
         func twoPassesAtOnce() async throws {
             let test = try TestGateway.make(imap: nil)
             try test.addDossier()
-            try test.gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["twice@acct.test"])
+            try test.gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["batch@acct.test"])
             let directory = test.directory.appendingPathComponent("twice")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             for file in try Samples.purchaseInvoices(40, in: directory) { _ = try test.gateway.imports.file(dossier: "acme", file: file) }
@@ -116,9 +116,9 @@ extension RealStack {
             async let second = other.outbox.send(dossier: nil, selection: .everythingWaiting)
             let reports = try await [first, second]
             #expect(reports.map(\.sent).reduce(0, +) == 40, "\(reports.map(\.problems))")
-            #expect(try await MailStack.waitForCount(40, in: "twice@acct.test") == 40)
+            #expect(try await MailStack.waitForCount(40, in: "batch@acct.test") == 40)
             try await Task.sleep(for: .seconds(1))
-            let messages = try MailStack.fetch("twice@acct.test")
+            let messages = try MailStack.fetch("batch@acct.test")
             #expect(messages.count == 40 && Set(messages.map(\.message_id)).count == 40)
             let states = try test.gateway.status(dossier: "acme").flatMap(\.deliveries).map(\.state)
             #expect(states.count == 40 && states.allSatisfy { $0 == .sent })
