@@ -7,6 +7,7 @@ enum PostgresMigrations {
     /// In order; never edit one that has shipped, add another at the end.
     static let all: [(name: String, statements: [String])] = [
         ("schema: the SQLite schema of issue 10, blobs and secrets", PostgresSchema.tables + PostgresSchema.indexes),
+        ("deliveries: claim lease", [#"ALTER TABLE "delivery" ADD COLUMN "claimedBy" text, ADD COLUMN "leaseUntil" timestamptz"#]),
     ]
 
     /// pg_advisory_xact_lock's key for migrations ("LedgMigr" in ASCII): held until commit.
