@@ -51,6 +51,9 @@ struct DeliveryRecord: Codable, FetchableRecord, MutablePersistableRecord, Senda
         static let leaseUntil = Column(CodingKeys.leaseUntil)
     }
 
+    /// Waiting states a send pass takes (`pending` only when asked to send everything).
+    static let waitingStates: [DeliveryState] = [.scheduled, .deferred, .pending]
+
     /// A delivery not yet attempted.
     static func new(documentID: Int64, routeKind: DocumentKind?, state: DeliveryState, dueAt: Date?, now: Date) -> DeliveryRecord {
         DeliveryRecord(id: nil, documentID: documentID, routeKind: routeKind, state: state, dueAt: dueAt, sentAt: nil,

@@ -4,9 +4,6 @@ import GRDB
 // The send queue's requests: what a worker may claim, what it holds, what may have arrived.
 
 extension DeliveryRecord {
-    /// Waiting states a send pass takes (`pending` only when asked to send everything).
-    static let waitingStates: [DeliveryState] = [.scheduled, .deferred, .pending]
-
     /// A claim whose lease ran out: its worker died or hung, the delivery goes again (same Message-ID).
     static func leaseExpired(now: Date) -> SQLExpression {
         Columns.state == DeliveryState.sending && (Columns.leaseUntil == nil || Columns.leaseUntil <= now)
