@@ -12,9 +12,9 @@ struct DatabaseCopyTests {
         try test.addDossier()
         try test.gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
         try test.gateway.routes.set(dossier: "acme", kind: .salesInvoice, addresses: ["verkoop@acct.test"], attach: .pdf)
-        _ = try test.gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice)
-        _ = try test.gateway.importFile(dossier: "acme", file: Samples.unknownParty)
-        _ = try test.gateway.importFile(dossier: "acme", file: Samples.salesInvoice)
+        _ = try test.gateway.imports.file(dossier: "acme", file: Samples.purchaseInvoice)
+        _ = try test.gateway.imports.file(dossier: "acme", file: Samples.unknownParty)
+        _ = try test.gateway.imports.file(dossier: "acme", file: Samples.salesInvoice)
         return test
     }
 
