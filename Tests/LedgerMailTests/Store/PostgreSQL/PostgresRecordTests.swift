@@ -82,10 +82,7 @@ struct PostgresRecordTests {
                 let digestID = try transaction.insertReturningID(
                     DigestRecord(id: nil, dossier: "acme", recipient: "o@x", messageID: "<d@x>", sentAt: Self.now), into: "digest")
                 try transaction.execute(#"INSERT INTO "digestEvent" VALUES ($1, 'exploded', 1)"#, try .of(digestID))
-                do {
-                    _ = try transaction.fetchAll(DigestEventRecord.self, #"SELECT * FROM "digestEvent""#)
-                    return ""
-                } catch { return "\(error)" }
+                return TestPostgres.failure { try transaction.fetchAll(DigestEventRecord.self, #"SELECT * FROM "digestEvent""#) }
             }
         }
         #expect(error.contains("DigestEventKind 'exploded'"), "\(error)")
@@ -94,10 +91,7 @@ struct PostgresRecordTests {
     @Test("a row without a column the record needs names the column")
     func missingColumn() async throws {
         let error = try await TestPostgres.withEngine { engine in
-            do {
-                _ = try engine.read { try $0.fetchAll(DigestEventRecord.self, #"SELECT 1 AS "digestID", 'held' AS "kind""#) }
-                return ""
-            } catch { return "\(error)" }
+            TestPostgres.failure { try engine.read { try $0.fetchAll(DigestEventRecord.self, #"SELECT 1 AS "digestID", 'held' AS "kind""#) } }
         }
         #expect(error.contains("no column 'subjectID'"), "\(error)")
     }

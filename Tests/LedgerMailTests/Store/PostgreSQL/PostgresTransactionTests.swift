@@ -26,15 +26,14 @@ struct PostgresTransactionTests {
     @Test("a body that swallows a failed statement and returns does not pass for committed")
     func swallowedFailure() async throws {
         let error = try await TestPostgres.withEngine { engine in
-            do {
+            TestPostgres.failure {
                 try engine.write { transaction in
                     try transaction.insert(PostgresRecordTests.dossier, into: "dossier")
                     _ = try? transaction.insert(PostgresRecordTests.dossier, into: "dossier")   // duplicate key
                 }
-                return nil as String?
-            } catch { return "\(error)" }
+            }
         }
-        #expect(error?.contains("COMMIT rolled it back") == true, "\(error ?? "no error")")
+        #expect(error.contains("COMMIT rolled it back"), "\(error)")
     }
 
     @Test("two transactions that collide (serialization failure) are both committed: the loser runs again")
@@ -81,10 +80,7 @@ struct PostgresTransactionTests {
     @Test("a read transaction cannot write")
     func readOnly() async throws {
         let error = try await TestPostgres.withEngine { engine in
-            do {
-                _ = try engine.read { try $0.insert(PostgresRecordTests.dossier, into: "dossier") }
-                return ""
-            } catch { return "\(error)" }
+            TestPostgres.failure { try engine.read { try $0.insert(PostgresRecordTests.dossier, into: "dossier") } }
         }
         #expect(error.contains("25006"), "\(error)")
     }
