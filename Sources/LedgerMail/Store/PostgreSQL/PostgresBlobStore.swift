@@ -111,6 +111,10 @@ struct PostgresBlobStore: Sendable {
         }
     }
 
+    /// Removes the temporary files of a copy into the cache that a killed process left.
+    @discardableResult
+    func removeAbandonedTemporaryFiles() -> Int { BlobStore(directory: cacheDirectory).removeAbandonedTemporaryFiles() }
+
     /// The SHA-256 of a file, read a piece at a time.
     static func sha256(ofFile file: URL) throws -> String {
         let handle = try FileHandle(forReadingFrom: file)

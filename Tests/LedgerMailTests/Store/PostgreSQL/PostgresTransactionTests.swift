@@ -140,3 +140,19 @@ struct PostgresLockTests {
         #expect(id == 101)
     }
 }
+
+@Suite("PostgreSQL connections lost", .enabled(if: TestPostgres.available, TestPostgres.skipNote))
+struct PostgresLostConnectionTests {
+    @Test("a pooled connection the server dropped while idle is replaced, and the next transaction just runs")
+    func droppedWhileIdle() async throws {
+        let (killed, count) = try await TestPostgres.withDatabase { settings in
+            let engine = try PostgresEngine(settings: settings, connections: 1)
+            let other = try PostgresEngine(settings: settings, connections: 1)
+            defer { engine.close(); other.close() }
+            let pid = try engine.read { try $0.fetchValue(Int32.self, "SELECT pg_backend_pid()") }
+            let killed = try other.write { try $0.fetchValue(Bool.self, "SELECT pg_terminate_backend($1)", try .of(pid)) }
+            return (killed, try engine.read { try $0.fetchValue(Int.self, #"SELECT count(*) FROM "dossier""#) })
+        }
+        #expect(killed == true && count == 0)
+    }
+}
