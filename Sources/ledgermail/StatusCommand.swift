@@ -44,22 +44,22 @@ struct StatusCommand: AsyncParsableCommand {
         if documents.isEmpty { say(narrowed ? "no documents match" : "no documents yet") }
         if all {
             for document in documents {
-                say("\(document.dossier) #\(document.id) \(document.number.singleLine) \(document.kind ?? "unknown") \(document.state.rawValue) \(document.issueDate ?? "-") \(document.counterparty?.singleLine ?? "")")
+                say("\(document.dossier) #\(document.id) \(document.number.singleLine) \(document.kind?.rawValue ?? "unknown") \(document.state.rawValue) \(document.issueDate ?? "-") \(document.counterparty?.singleLine ?? "")")
             }
             return
         }
         for document in documents {
-            say("#\(document.id) \(document.number.singleLine) \(document.kind ?? "unknown") \(document.issueDate ?? "") \(document.counterparty ?? "") [\(document.file)]\(document.version > 1 ? " v\(document.version)" : "")")
+            say("#\(document.id) \(document.number.singleLine) \(document.kind?.rawValue ?? "unknown") \(document.issueDate ?? "") \(document.counterparty ?? "") [\(document.file)]\(document.version > 1 ? " v\(document.version)" : "")")
             if let reason = document.heldReason { say("    held: \(reason)") }
             for delivery in document.deliveries {
-                var line = "    \(delivery.route ?? "(no route)") \(delivery.state.rawValue)"
+                var line = "    \(delivery.route?.rawValue ?? "(no route)") \(delivery.state.rawValue)"
                 if let due = delivery.dueAt, delivery.state == .scheduled || delivery.state == .deferred { line += " due \(due)" }
                 if let sent = delivery.sentAt { line += " at \(sent)" }
                 if let collected = delivery.collectedAt { line += " at \(collected) by \(delivery.collectedBy ?? "?")" }
                 if delivery.attempts > 0 { line += " (\(delivery.attempts) attempt\(delivery.attempts == 1 ? "" : "s"))" }
                 say("\(line)")
                 for recipient in delivery.recipients {
-                    say("      → \(recipient.address) \(recipient.state) \(recipient.smtpReply ?? "")")
+                    say("      → \(recipient.address) \(recipient.state.rawValue) \(recipient.smtpReply ?? "")")
                 }
                 if let bounce = delivery.bounce, bounce.verified {
                     say("      bounced: \(bounce.recipient ?? "?") \(bounce.status ?? "") \(bounce.reason ?? "") \(bounce.diagnostic ?? "")")
@@ -74,7 +74,7 @@ struct StatusCommand: AsyncParsableCommand {
                 }
             }
             for inbound in document.inbound {
-                say("    ← \(inbound.kind) from \(inbound.from ?? "?"): \(inbound.summary)\(inbound.verified ? "" : " (\(inbound.unverifiedBecause ?? "not verified"))")")
+                say("    ← \(inbound.kind.rawValue) from \(inbound.from ?? "?"): \(inbound.summary)\(inbound.verified ? "" : " (\(inbound.unverifiedBecause ?? "not verified"))")")
             }
         }
     }

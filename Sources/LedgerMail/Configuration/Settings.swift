@@ -68,6 +68,13 @@ public struct InputLimits: Sendable, Equatable {
     }
 }
 
+extension Settings {
+    /// What the UBL reader may take: one definition for import and every re-read.
+    var readerLimits: UBLReaderLimits {
+        UBLReaderLimits(maxDocumentBytes: limits.documentBytes, maxAttachmentBytes: limits.attachmentBytes)
+    }
+}
+
 /// `web.listen` (host:port, plain HTTP meant to sit behind a TLS reverse proxy) and
 /// `web.base_url` (what links and cookies are made for: `Secure` cookies when it is https).
 public struct WebSettings: Sendable, Equatable {

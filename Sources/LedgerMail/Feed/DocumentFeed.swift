@@ -41,7 +41,7 @@ extension Gateway {
         try database.read { db in
             try DeliveryRecord.feed(dossier: dossier, after: cursor, limit: limit, db).map { delivery, document in
                 FeedEntry(cursor: delivery.id!, documentID: document.id!, number: document.number,
-                          kind: document.kind ?? delivery.routeKind ?? "", version: document.version,
+                          kind: (document.kind ?? delivery.routeKind)?.rawValue ?? "", version: document.version,
                           issueDate: document.issueDate, counterparty: document.counterparty,
                           supersedes: try DocumentRecord.replaced(by: document.id!).fetchOne(db)?.id,
                           files: try Self.files(of: document).map { FeedFile(file: $0, size: try blobs.size(of: $0.sha256)) })
@@ -67,12 +67,12 @@ extension Gateway {
                 throw AckRefusal.noSuchDocument
             }
             guard var delivery = try DeliveryRecord.latest(of: documentID).fetchOne(db) else { throw AckRefusal.notPulled(state: .held) }
-            let state = DeliveryState(rawValue: delivery.state) ?? .held
+            let state = delivery.state
             switch state {
             case .collected:
                 return Acknowledgement(at: delivery.collectedAt ?? delivery.updatedAt, by: delivery.collectedBy ?? account)
             case .published:
-                delivery.state = DeliveryState.collected.rawValue
+                delivery.state = .collected
                 delivery.collectedAt = now
                 delivery.collectedBy = account
                 delivery.updatedAt = now

@@ -14,20 +14,20 @@ extension Gateway {
             if let newer = document.supersededBy {
                 throw InvalidInput("document \(documentID) was replaced by a newer version (document \(newer)): resend that one")
             }
-            guard let kind = routeKind ?? document.kind.flatMap(DocumentKind.init(rawValue:)) else {
+            guard let kind = routeKind ?? document.kind else {
                 throw InvalidInput("document \(documentID) has no kind yet: `ledgermail review` decides it, or give --route")
             }
             guard let route = try RouteRecord.fetchOne(db, key: ["dossier": name, "kind": kind.rawValue]) else {
-                throw InvalidInput(Self.noRouteReason(kind))
+                throw InvalidInput(HoldReason.noRouteSentence(kind))
             }
             // A held delivery (a new version waiting for this) gives way to the real one.
-            try DeliveryRecord.filter(Column("documentID") == documentID && Column("state") == DeliveryState.held.rawValue).deleteAll(db)
-            if document.heldReason != nil {
-                document.heldReason = nil
+            _ = try DeliveryRecord.deleteHeld(of: documentID, db)
+            if document.heldBecause != nil {
+                document.hold(nil)
                 try document.update(db)
             }
             // On a pull route "again" is a new item in the feed, never a mail.
-            var delivery = DeliveryRecord.new(documentID: documentID, routeKind: kind.rawValue, state: route.pull ? .published : .scheduled,
+            var delivery = DeliveryRecord.new(documentID: documentID, routeKind: kind, state: route.pull ? .published : .scheduled,
                                               dueAt: route.pull ? nil : clock(), now: clock())
             try delivery.insert(db)
             return delivery.id!
@@ -44,11 +44,11 @@ extension Gateway {
             guard let document = try DocumentRecord.fetchOne(db, key: documentID), document.dossier == name else {
                 throw InvalidInput("dossier '\(name)' has no document \(documentID)")
             }
-            guard let kind = routeKind ?? document.kind.flatMap(DocumentKind.init(rawValue:)) else {
+            guard let kind = routeKind ?? document.kind else {
                 throw InvalidInput("document \(documentID) has no kind yet: give --route")
             }
-            guard let route = try RouteRecord.fetchOne(db, key: ["dossier": name, "kind": kind.rawValue]).flatMap(Route.init) else {
-                throw InvalidInput(Self.noRouteReason(kind))
+            guard let route = try RouteRecord.fetchOne(db, key: ["dossier": name, "kind": kind.rawValue]).map(Route.init) else {
+                throw InvalidInput(HoldReason.noRouteSentence(kind))
             }
             let messageID = MessageComposer.newMessageID(domain: dossier.from.address.domain)
             return try MessageComposer.compose(documentMail(document: document, kind: kind, dossier: dossier, route: route,

@@ -5,16 +5,16 @@ import Logging
 /// LedgerMail's domain as one object: dossiers and routes, import, sending, the inbox and
 /// status. The CLI and the `run` service are thin faces over it.
 public final class Gateway: Sendable {
-    public let settings: Settings
-    let database: LedgerDatabase
-    let blobs: BlobStore
-    let verp: VERPSigner
-    let templates: MailTemplates
-    let logger: Logger
-    /// Injectable so tests can move time instead of waiting for it.
-    let clock: @Sendable () -> Date
-    /// `run`'s wait after a refused SMTP login.
-    let loginBackoff = LoginBackoff()
+    let services: GatewayServices
+    public var settings: Settings { services.settings }
+    var database: LedgerDatabase { services.database }
+    var store: any StoreEngine { services.store }
+    var blobs: any BlobStorage { services.blobs }
+    var verp: VERPSigner { services.verp }
+    var templates: MailTemplates { services.templates }
+    var logger: Logger { services.logger }
+    var clock: @Sendable () -> Date { services.clock }
+    var loginBackoff: LoginBackoff { services.loginBackoff }
 
     /// Opens an initialised data directory (`ledgermail init` makes one).
     public init(settings: Settings, logger: Logger = Logger(label: "ledgermail"),
@@ -23,13 +23,12 @@ public final class Gateway: Sendable {
         guard fm.fileExists(atPath: settings.databasePath), fm.fileExists(atPath: settings.verpKeyPath.path) else {
             throw InvalidInput("no LedgerMail data directory at \(settings.dataDirectory.path): run `ledgermail init` first")
         }
-        self.settings = settings
-        self.logger = logger
-        self.clock = clock
-        database = try LedgerDatabase(path: settings.databasePath)
-        blobs = BlobStore(directory: settings.blobDirectory)
-        verp = VERPSigner(key: try Data(contentsOf: settings.verpKeyPath))
-        templates = try MailTemplates(directory: settings.templatesDirectory)
+        let database = try LedgerDatabase(path: settings.databasePath)
+        services = GatewayServices(
+            settings: settings, store: database, database: database, blobs: BlobStore(directory: settings.blobDirectory),
+            verp: VERPSigner(key: try Data(contentsOf: settings.verpKeyPath)),
+            templates: try MailTemplates(directory: settings.templatesDirectory), logger: logger, clock: clock,
+            loginBackoff: LoginBackoff())
         if settings.tlsInsecure {
             logger.warning("tls.insecure is set: server certificates are NOT checked. Use this for tests only.")
         }
@@ -53,7 +52,7 @@ public final class Gateway: Sendable {
 
         if !fm.fileExists(atPath: settings.configFile.path) {
             guard let exampleConfig, let text = try? String(contentsOf: exampleConfig, encoding: .utf8) else {
-                throw StorageError("the example configuration (config/ledgermail.example.yaml) was not found beside the program")
+                throw ExampleConfigMissing()
             }
             try text.write(to: settings.configFile, atomically: true, encoding: .utf8)
             // It is where the passwords go: readable by the owner only from the start.
@@ -78,7 +77,7 @@ public final class Gateway: Sendable {
             try? fm.removeItem(at: settings.verpKeyPath)
             guard fm.createFile(atPath: settings.verpKeyPath.path, contents: VERPSigner.newKey(),
                                 attributes: [.posixPermissions: 0o600]) else {
-                throw StorageError("cannot write \(settings.verpKeyPath.path)")
+                throw FileNotWritten(path: settings.verpKeyPath.path, reason: "the VERP key could not be created")
             }
             note(settings.verpKeyPath.path, created: true)
         } else {
@@ -87,10 +86,21 @@ public final class Gateway: Sendable {
         return report
     }
 
+    // Dossier jobs
+    public var dossiers: DossierBook { DossierBook(services: services) }
+    public var routes: RouteBook { RouteBook(services: services) }
+    public var integrations: IntegrationSetup { IntegrationSetup(services: services) }
+
+    // Transitional, for the jobs still written as extensions of Gateway: each moves to the
+    // store transaction's `requireDossier` / `requireWritableDossier` and the jobs above.
     func requireDossier(_ name: String, _ db: Database) throws -> DossierRecord {
-        guard let record = try DossierRecord.fetchOne(db, key: name) else {
-            throw InvalidInput("no dossier named '\(name.singleLine)': `ledgermail dossier add` creates one")
-        }
-        return record
+        try SQLiteTransaction(db: db).requireDossier(name)
     }
+
+    func requireWritableDossier(_ name: String, _ db: Database) throws -> DossierRecord {
+        try SQLiteTransaction(db: db).requireWritableDossier(name)
+    }
+
+    func dossier(named name: String) throws -> Dossier { try dossiers.named(name) }
+    func routes(dossier name: String) throws -> [Route] { try routes.list(dossier: name) }
 }

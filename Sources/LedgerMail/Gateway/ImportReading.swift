@@ -2,13 +2,14 @@ import Foundation
 
 /// One file read for import, everything decided, nothing stored yet.
 struct PreparedDocument {
-    var root: String?
+    var root: DocumentRoot?
     var number: String
     var supplierKey: String
     var issueDate: String?
     var counterparty: String?
     var kind: DocumentKind?
-    var heldReason: String?
+    /// Why the reader could not decide the kind; nil when it could.
+    var heldDetail: String?
     var ubl: Data?
     var pdf: Data?
     var pdfRendered = false
@@ -57,7 +58,7 @@ extension Gateway {
             throw ImportError("\(name): \(error)")
         }
         var prepared = PreparedDocument(
-            root: document.root.rawValue, number: document.number, supplierKey: Self.supplierKey(document),
+            root: document.root, number: document.number, supplierKey: Self.supplierKey(document),
             issueDate: document.issueDate, ubl: data,
             attachmentBase: FileNaming.attachmentBase(number: document.number, importedFileName: name),
             warnings: document.warnings)
@@ -68,7 +69,7 @@ extension Gateway {
             let sales = decided == .salesInvoice || decided == .salesCreditNote
             prepared.counterparty = (sales ? document.customer : document.supplier).name?.singleLine
         case .unknown(let reason):
-            prepared.heldReason = reason
+            prepared.heldDetail = reason
             prepared.counterparty = document.supplier.name?.singleLine
         }
         if let pdf = try document.firstPDF?.data ?? siblingPDF(of: file) {

@@ -37,13 +37,14 @@ extension Gateway {
         let name = dossier.name
         if let existing = try Self.imported(sourceHash, dossier: name, db) { return .alreadyImported(documentID: existing) }
         var record = DocumentRecord(
-            id: nil, dossier: name, kind: prepared.kind?.rawValue, root: prepared.root, number: prepared.number,
+            id: nil, dossier: name, kind: prepared.kind, root: prepared.root, number: prepared.number,
             supplierKey: prepared.supplierKey, issueDate: prepared.issueDate, counterparty: prepared.counterparty,
             fileName: file.lastPathComponent, sourceSHA256: sourceHash, ublSHA256: prepared.ubl.map(BlobStore.sha256Hex),
             pdfSHA256: prepared.pdf.map(BlobStore.sha256Hex), pdfRendered: prepared.pdfRendered,
             fileSHA256: prepared.file.map { BlobStore.sha256Hex($0.data) }, fileMimeType: prepared.file?.mimeType,
             fileExtension: prepared.file?.fileExtension, attachmentBase: prepared.attachmentBase, version: 1,
-            supersededBy: nil, heldReason: prepared.heldReason, importedAt: clock())
+            supersededBy: nil, heldBecause: prepared.heldDetail == nil ? nil : .kindUndecided,
+            heldDetail: prepared.heldDetail, importedAt: clock())
 
         // Versions are a UBL notion: same supplier, root and number with other bytes.
         let previous = prepared.root == nil ? nil : try DocumentRecord
@@ -61,7 +62,7 @@ extension Gateway {
             // Any earlier version that went out (not only the one replaced: it may itself be a
             // held new version) means the accountant has this document: a person decides.
             if try Self.anyVersionSent(like: record, db) {
-                record.heldReason = "a new version (\(record.version)) of a document already sent: `ledgermail resend` sends it"
+                record.hold(.newVersion)
             }
         }
         try record.insert(db)
@@ -70,7 +71,7 @@ extension Gateway {
             try old.update(db)
         }
         let state: DeliveryState
-        if record.heldReason == nil, let kind = prepared.kind {
+        if record.heldBecause == nil, let kind = prepared.kind {
             state = try scheduleDelivery(for: record, kind: kind, dossier: dossier, db)
         } else {
             state = .held
@@ -97,7 +98,7 @@ extension Gateway {
     static func anythingSent(of documentID: Int64, _ db: Database) throws -> Bool {
         // Any attempt counts: a deferred mail may still have arrived (a connection lost after the data).
         // A collected document is the pull route's "sent"; a challenged one was taken by its server.
-        let sentStates = [DeliveryState.sending, .sent, .bounced, .challenged, .collected].map(\.rawValue)
+        let sentStates: [DeliveryState] = [.sending, .sent, .bounced, .challenged, .collected]
         return try DeliveryRecord.filter(Column("documentID") == documentID
                                          && (sentStates.contains(Column("state")) || Column("attempts") > 0)).fetchCount(db) > 0
     }
@@ -106,22 +107,22 @@ extension Gateway {
     /// (with the reason on the document) when its kind has no route.
     @discardableResult
     func scheduleDelivery(for document: DocumentRecord, kind: DocumentKind, dossier: Dossier, _ db: Database) throws -> DeliveryState {
-        guard let route = try RouteRecord.fetchOne(db, key: ["dossier": dossier.name, "kind": kind.rawValue]).flatMap(Route.init) else {
+        guard let route = try RouteRecord.fetchOne(db, key: ["dossier": dossier.name, "kind": kind.rawValue]).map(Route.init) else {
             var held = document
-            held.heldReason = Self.noRouteReason(kind)
+            held.hold(.noRoute)
             try held.update(db)
             try insertHeldDelivery(documentID: document.id!, db)
             return .held
         }
         let now = clock()
         if route.pull {
-            var delivery = DeliveryRecord.new(documentID: document.id!, routeKind: kind.rawValue, state: .published, dueAt: nil, now: clock())
+            var delivery = DeliveryRecord.new(documentID: document.id!, routeKind: kind, state: .published, dueAt: nil, now: clock())
             try delivery.insert(db)
             return .published
         }
         let policy = route.dispatch ?? dossier.dispatch
         let due = policy.dueTime(arrival: now, delay: settings.dispatchDelay, timeZone: dossier.resolvedTimeZone)
-        var delivery = DeliveryRecord.new(documentID: document.id!, routeKind: kind.rawValue,
+        var delivery = DeliveryRecord.new(documentID: document.id!, routeKind: kind,
                                           state: due == nil ? .pending : .scheduled, dueAt: due, now: now)
         try delivery.insert(db)
         return due == nil ? .pending : .scheduled
@@ -142,11 +143,11 @@ extension Gateway {
             if let newer = document.supersededBy {
                 throw InvalidInput("document \(documentID) was replaced by a newer version (document \(newer)): review that one")
             }
-            let held = try DeliveryRecord.filter(Column("documentID") == documentID && Column("state") == DeliveryState.held.rawValue).fetchAll(db)
-            guard !held.isEmpty else { throw InvalidInput("document \(documentID) is not held: nothing to review") }
-            try DeliveryRecord.filter(Column("documentID") == documentID && Column("state") == DeliveryState.held.rawValue).deleteAll(db)
-            document.kind = kind.rawValue
-            document.heldReason = nil
+            guard try DeliveryRecord.deleteHeld(of: documentID, db) > 0 else {
+                throw InvalidInput("document \(documentID) is not held: nothing to review")
+            }
+            document.kind = kind
+            document.hold(nil)
             try document.update(db)
             return try scheduleDelivery(for: document, kind: kind, dossier: dossier, db)
         }

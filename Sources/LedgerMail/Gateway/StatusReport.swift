@@ -7,7 +7,7 @@ public struct DocumentStatus: Sendable, Encodable {
     public var dossier: String
     public var id: Int64
     public var number: String
-    @NullWhenAbsent public var kind: String?
+    @NullWhenAbsent public var kind: DocumentKind?
     @NullWhenAbsent public var issueDate: String?
     @NullWhenAbsent public var counterparty: String?
     public var file: String
@@ -26,7 +26,7 @@ public struct DocumentStatus: Sendable, Encodable {
 
 public struct DeliveryStatus: Sendable, Encodable {
     public var id: Int64
-    @NullWhenAbsent public var route: String?
+    @NullWhenAbsent public var route: DocumentKind?
     public var state: DeliveryState
     @NullWhenAbsent public var dueAt: Date?
     @NullWhenAbsent public var sentAt: Date?
@@ -49,7 +49,7 @@ public struct DeliveryStatus: Sendable, Encodable {
 
 public struct RecipientStatus: Sendable, Encodable {
     public var address: String
-    public var state: String
+    public var state: DeliveryState
     @NullWhenAbsent public var smtpReply: String?
 
     enum CodingKeys: String, CodingKey { case address, state, smtpReply = "smtp_reply" }
@@ -68,7 +68,7 @@ public struct BounceStatus: Sendable, Encodable {
 }
 
 public struct InboundStatus: Sendable, Encodable {
-    public var kind: String
+    public var kind: InboundKind
     public var receivedAt: Date
     @NullWhenAbsent public var from: String?
     public var summary: String
@@ -109,13 +109,13 @@ extension Gateway {
                     }
                     // A verified bounce is the delivery's own; otherwise the latest unverified one
                     // is shown as such (it changed nothing).
-                    let unverified = linked.last { $0.kind == InboundKind.bounce.rawValue && !$0.isVerified }
+                    let unverified = linked.last { $0.kind == .bounce && !$0.isVerified }
                     let bounce = delivery.bounceStatus == nil && delivery.bounceRecipient == nil
                         ? unverified.map { BounceStatus(recipient: nil, status: nil, reason: nil, diagnostic: $0.summary, verified: false) }
                         : BounceStatus(recipient: delivery.bounceRecipient, status: delivery.bounceStatus,
                                        reason: delivery.bounceReason, diagnostic: delivery.bounceDiagnostic, verified: true)
                     return DeliveryStatus(
-                        id: delivery.id!, route: delivery.routeKind, state: DeliveryState(rawValue: delivery.state) ?? .held,
+                        id: delivery.id!, route: delivery.routeKind, state: delivery.state,
                         dueAt: delivery.dueAt, sentAt: delivery.sentAt, attempts: delivery.attempts,
                         messageID: delivery.messageID, lastReply: delivery.lastReply,
                         recipients: recipients.map { RecipientStatus(address: $0.address, state: $0.state, smtpReply: $0.smtpReply) },

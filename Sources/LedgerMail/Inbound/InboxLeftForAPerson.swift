@@ -26,7 +26,7 @@ extension Gateway {
         try database.write { db in
             var record = InboundRecord(
                 id: nil, receivedAt: clock(), folder: folder, uidValidity: Int64(uidValidity), uid: Int64(uid),
-                kind: InboundKind.other.rawValue, fromAddress: nil, subject: nil,
+                kind: .other, fromAddress: nil, subject: nil,
                 summary: "not read (\(why.singleLine)): left in \(folder) for a person", messageID: nil,
                 deliveryID: nil, verpValid: false, rawSHA256: "", leftInFolder: true)
             try record.insert(db, onConflict: .ignore)

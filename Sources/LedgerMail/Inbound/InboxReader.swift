@@ -115,11 +115,11 @@ extension Gateway {
         let id = delivery.id ?? 0
         guard bounced else {
             return InboundEvent(name: "reply", message: "reply from \((classification.from ?? "?").singleLine) about delivery \(id)",
-                                fields: ["dossier": dossier, "document": "\(delivery.documentID)", "route": delivery.routeKind])
+                                fields: ["dossier": dossier, "document": "\(delivery.documentID)", "route": delivery.routeKind?.rawValue])
         }
         return InboundEvent(
             name: "bounce", message: "bounce applied to delivery \(id): \(delivery.bounceRecipient ?? "?") \(delivery.bounceStatus ?? "")",
-            fields: ["dossier": dossier, "document": "\(delivery.documentID)", "route": delivery.routeKind,
+            fields: ["dossier": dossier, "document": "\(delivery.documentID)", "route": delivery.routeKind?.rawValue,
                      "recipients": delivery.bounceRecipient, "reply": delivery.bounceDiagnostic ?? delivery.bounceReason])
     }
 
@@ -167,7 +167,7 @@ extension Gateway {
             }
             var record = InboundRecord(
                 id: nil, receivedAt: clock(), folder: folder, uidValidity: Int64(uidValidity), uid: Int64(uid),
-                kind: classification.kind.rawValue, fromAddress: classification.from, subject: classification.subject,
+                kind: classification.kind, fromAddress: classification.from, subject: classification.subject,
                 summary: unreadable ? "unreadable (no mail headers): left in \(folder) for a person" : Self.summary(classification),
                 messageID: parsed.header("Message-ID"),
                 deliveryID: deliveryID, verpValid: correlation.trust.isVerified, trust: correlation.trust, rawSHA256: rawHash, leftInFolder: unreadable)

@@ -33,13 +33,13 @@ extension WebApp {
             values["document"] = documentRow(document)
             values["deliveries"] = document.deliveries.map(deliveryValues)
             values["has_inbound"] = !document.inbound.isEmpty
-            values["inbound"] = document.inbound.map { ["kind": $0.kind, "from": $0.from ?? "", "summary": $0.summary,
+            values["inbound"] = document.inbound.map { ["kind": $0.kind.rawValue, "from": $0.from ?? "", "summary": $0.summary,
                                                          "received": $0.receivedAt.formatted(.iso8601)] }
             values["files"] = (try gateway.files(of: document.id, dossier: dossier.name) ?? []).map {
                 ["name": $0.name, "role": $0.role.rawValue, "is_pdf": $0.role == .pdf]
             }
             values["held"] = document.state == .held
-            values["routes"] = DocumentKind.allCases.map { ["value": $0.rawValue, "selected": $0.rawValue == document.kind] }
+            values["routes"] = DocumentKind.allCases.map { ["value": $0.rawValue, "selected": $0 == document.kind] }
             return pages.render("document", language: visit.account.language, values)
         }
         router.get("/dossiers/:dossier/documents/:id/pdf") { _, context in try await file(context, role: .pdf, disposition: "inline") }
@@ -89,18 +89,18 @@ extension WebApp {
 
     /// Values for the templates: an absent value is left out, so `{{#key}}` sections skip it.
     func documentRow(_ document: DocumentStatus) -> [String: Any] {
-        present(["id": document.id, "number": document.number, "kind": document.kind, "state": document.state.rawValue,
+        present(["id": document.id, "number": document.number, "kind": document.kind?.rawValue, "state": document.state.rawValue,
                  "issue_date": document.issueDate, "counterparty": document.counterparty, "file": document.file,
                  "version": document.version, "held_reason": document.heldReason])
     }
 
     func deliveryValues(_ delivery: DeliveryStatus) -> [String: Any] {
         present([
-            "id": delivery.id, "route": delivery.route, "state": delivery.state.rawValue, "attempts": delivery.attempts,
+            "id": delivery.id, "route": delivery.route?.rawValue, "state": delivery.state.rawValue, "attempts": delivery.attempts,
             "sent_at": delivery.sentAt?.formatted(.iso8601), "last_reply": delivery.lastReply,
             "collected_at": delivery.collectedAt?.formatted(.iso8601), "collected_by": delivery.collectedBy,
             "has_recipients": !delivery.recipients.isEmpty,
-            "recipients": delivery.recipients.map { present(["address": $0.address, "state": $0.state, "reply": $0.smtpReply]) },
+            "recipients": delivery.recipients.map { present(["address": $0.address, "state": $0.state.rawValue, "reply": $0.smtpReply]) },
             "bounce": delivery.bounce.map { present(["recipient": $0.recipient, "status": $0.status, "reason": $0.reason,
                                                      "diagnostic": $0.diagnostic]) },
         ])

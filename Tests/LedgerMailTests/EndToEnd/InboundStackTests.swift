@@ -11,7 +11,7 @@ struct InboundStackTests {
     /// A dossier with one sent purchase invoice; returns its document id and Message-ID.
     func sentInvoice(_ test: TestGateway, to address: String = "inkoop@acct.test") async throws -> (Int64, String) {
         try test.addDossier()
-        try test.gateway.setRoute(dossier: "acme", kind: .purchaseInvoice, addresses: [address])
+        try test.gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: [address])
         guard case .stored(let id, _, _, _, _, _) = try test.gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice) else {
             throw StackError("import failed")
         }
@@ -57,9 +57,9 @@ struct InboundStackTests {
 
             Graag ook de bestelbon erbij.
             """, from: "boekhouder@acct.test", to: "bounces@gateway.test")
-        try await readUntil(test) { try firstDocument(test).inbound.contains { $0.kind == "reply" } }
+        try await readUntil(test) { try firstDocument(test).inbound.contains { $0.kind == .reply } }
         let document = try firstDocument(test)
-        #expect(document.inbound.first?.kind == "reply" && document.inbound.first?.summary.contains("Re:") == true)
+        #expect(document.inbound.first?.kind == .reply && document.inbound.first?.summary.contains("Re:") == true)
         #expect(document.deliveries.first?.state == .sent, "a reply changes no state")
     }
 
@@ -69,9 +69,9 @@ struct InboundStackTests {
         defer { MailStack.run("scripts/mailstack", ["delay-warnings", "off"]) }
         let test = try TestGateway.make()
         _ = try await sentInvoice(test, to: "deferq@acct.test")
-        try await readUntil(test, seconds: 90) { try firstDocument(test).inbound.contains { $0.kind == "delay" } }
+        try await readUntil(test, seconds: 90) { try firstDocument(test).inbound.contains { $0.kind == .delay } }
         let document = try firstDocument(test)
-        let delay = try #require(document.inbound.first { $0.kind == "delay" })
+        let delay = try #require(document.inbound.first { $0.kind == .delay })
         #expect(delay.summary.contains("deferq@acct.test") && delay.summary.contains("4.4.1"), "\(delay.summary)")
         #expect(document.deliveries.first?.state == .sent && document.deliveries.first?.bounce == nil, "still alive")
         MailStack.run("scripts/mailstack", ["reset"])   // drop the held mail: no more warnings

@@ -54,7 +54,7 @@ struct BounceTrustTests {
     func trust() async throws {
         let test = try TestGateway.make()
         try test.addDossier()
-        try test.gateway.setRoute(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test", "verkoop@acct.test"])
+        try test.gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test", "verkoop@acct.test"])
         _ = try test.gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice)
         #expect(try await test.gateway.send(dossier: "acme", selection: .everythingWaiting).sent == 1)
         let sent = try #require(try test.gateway.status(dossier: "acme").first?.deliveries.first)
@@ -69,7 +69,7 @@ struct BounceTrustTests {
         _ = try await MailStack.waitForCount(3, in: "bounces@gateway.test")
         _ = await test.gateway.runOnce()
         var delivery = try #require(try test.gateway.status(dossier: "acme").first?.deliveries.first)
-        #expect(delivery.state == .sent && delivery.recipients.allSatisfy { $0.state == "sent" }, "\(delivery)")
+        #expect(delivery.state == .sent && delivery.recipients.allSatisfy { $0.state == .sent }, "\(delivery)")
         var document = try #require(try test.gateway.status(dossier: "acme").first)
         #expect(document.inbound.count == 3)
         var json = String(decoding: try JSONEncoder().encode(document), as: UTF8.self)
@@ -82,7 +82,7 @@ struct BounceTrustTests {
         _ = await test.gateway.runOnce()
         delivery = try #require(try test.gateway.status(dossier: "acme").first?.deliveries.first)
         let rows = Dictionary(uniqueKeysWithValues: delivery.recipients.map { ($0.address, $0.state) })
-        #expect(rows == ["inkoop@acct.test": "bounced", "verkoop@acct.test": "sent"], "\(rows)")
+        #expect(rows == ["inkoop@acct.test": .bounced, "verkoop@acct.test": .sent], "\(rows)")
         #expect(delivery.state == .sent, "a recipient is still delivered")
 
         // The last delivered recipient bounces too: the delivery is bounced, its bounce verified.

@@ -1,7 +1,7 @@
 /// Which UBL document the root element declares. The root, never the type
 /// code, decides invoice versus credit note: a 380 with negative totals is
 /// still an invoice (a correction), and plain UBL may carry no type code at all.
-public enum DocumentRoot: String, Sendable {
+public enum DocumentRoot: String, Sendable, Codable {
     case invoice = "Invoice"
     case creditNote = "CreditNote"
 

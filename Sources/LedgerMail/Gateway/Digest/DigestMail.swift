@@ -10,15 +10,15 @@ extension Gateway {
         formatter.timeZone = dossier.resolvedTimeZone
         formatter.dateFormat = "yyyy-MM-dd HH:mm"
         func document(_ event: DigestEvent) -> [String: Any] {
-            let kind = event.documentKind.flatMap(DocumentKind.init(rawValue:))
+            let kind = event.documentKind
             return ["document_id": event.documentID, "number": event.number.singleLine,
                     "kind": kind?.label(dossier.language) ?? "", "kind_code": kind?.rawValue ?? "",
                     "counterparty": event.counterparty?.singleLine ?? "", "detail": event.detail?.singleLine ?? "",
                     "who": event.who?.singleLine ?? "",
                     // What a held document waits for: a kind (review), a route, or a resend of a new version.
                     "needs_kind": kind == nil,
-                    "no_route": kind.map { event.detail == Self.noRouteReason($0) } ?? false,
-                    "new_version": kind.map { event.detail != Self.noRouteReason($0) } ?? false]
+                    "no_route": kind != nil && event.held == .noRoute,
+                    "new_version": kind != nil && event.held == .newVersion]
         }
         let values: [String: Any] = [
             "company": dossier.company.singleLine,

@@ -54,9 +54,9 @@ extension Gateway {
             for document in documents
             where period.contains(day: document.issueDate.flatMap(Period.calendarDay) ?? formatter.string(from: document.importedAt)) {
                 let delivery = try DeliveryRecord.filter(Column("documentID") == document.id!).order(Column("id").desc).fetchOne(db)
-                let state = delivery.flatMap { DeliveryState(rawValue: $0.state) } ?? .held
+                let state = delivery?.state ?? .held
                 result.append(PeriodDocument(
-                    documentID: document.id!, number: document.number, kind: document.kind.flatMap(DocumentKind.init(rawValue:)),
+                    documentID: document.id!, number: document.number, kind: document.kind,
                     counterparty: document.counterparty, deliveryID: delivery?.id, state: state,
                     reason: document.heldReason ?? delivery?.bounceReason.map { "\($0) (\(delivery?.bounceRecipient ?? ""))" }
                         ?? (state == .failed ? delivery?.lastReply : nil)))

@@ -60,9 +60,9 @@ extension Gateway {
         guard try RecipientRecord.includesAny(failed.map(\.address), deliveryID: deliveryID, db),
               var delivery = try DeliveryRecord.fetchOne(db, key: deliveryID) else { return .recipientNotOfDelivery }
         let marked = try RecipientRecord.markBounced(failed.map(\.address), deliveryID: deliveryID, db)
-        if !marked.stillDelivered, delivery.state != DeliveryState.bounced.rawValue,
+        if !marked.stillDelivered, delivery.state != DeliveryState.bounced,
            let reported = failed.first(where: { $0.address.lowercased() == marked.changed.last?.lowercased() }) ?? failed.first {
-            delivery.state = DeliveryState.bounced.rawValue
+            delivery.state = DeliveryState.bounced
             delivery.bounceRecipient = reported.address
             delivery.bounceStatus = reported.status
             delivery.bounceReason = reported.reason

@@ -22,7 +22,7 @@ extension Gateway {
         let work = SendQueue(ids, progress: progress)
         let first = try SMTPClient(server: server)
         var report = try await drain(work, over: first, bounceAddress: bounceAddress, untilLoggedIn: server.connections > 1)
-        guard server.connections > 1, report.loggedIn, await work.hasMore else { return report }
+        guard server.connections > 1, report.loggedIn, work.hasMore else { return report }
         let clients = try [first] + (1..<server.connections).map { _ in try SMTPClient(server: server) }
         try await withThrowingTaskGroup(of: SendReport.self) { group in
             for client in clients {
@@ -34,17 +34,31 @@ extension Gateway {
     }
 
     /// Sends deliveries from `work` over one session until none is left (or a shutdown); with
-    /// `untilLoggedIn`, stops as soon as one mail got past the login.
+    /// `untilLoggedIn`, stops as soon as one mail got past the login. The loop runs whole on the
+    /// session's own thread: a mail's claim, transfer and record, then the next, with no hop
+    /// between threads (each hop waited about a millisecond for a core on a busy machine).
     private func drain(_ work: SendQueue, over client: SMTPClient, bounceAddress: EmailAddress,
                        untilLoggedIn: Bool) async throws -> SendReport {
+        let stop = CancellationSignal()
+        return try await withTaskCancellationOrGracefulShutdownHandler {
+            try await client.run { [self] session in
+                try drain(work, over: session, bounceAddress: bounceAddress, untilLoggedIn: untilLoggedIn, stop: stop)
+            }
+        } onCancelOrGracefulShutdown: {
+            stop.raise()
+        }
+    }
+
+    private func drain(_ work: SendQueue, over session: SMTPClient.Session, bounceAddress: EmailAddress,
+                       untilLoggedIn: Bool, stop: CancellationSignal) throws -> SendReport {
         var report = SendReport()
-        while let id = await work.next() {
-            // Cancelled: another session of the pass stopped it (a refused login, a database error).
-            if Task.isShuttingDownGracefully || Task.isCancelled {
+        while let id = work.next() {
+            // A graceful shutdown, or another session of the pass stopped it (a refused login, a database error).
+            if stop.isRaised {
                 report.interrupted = true
                 break
             }
-            switch try await runBlocking({ [self] in try claim(deliveryID: id) }) {
+            switch try claim(deliveryID: id) {
             case .none:
                 break
             case .refused(let reason, let mail):
@@ -57,10 +71,10 @@ extension Gateway {
                 logger.event("deferred", level: .notice, "delivery \(id) postponed: \(reason)", mail.fields(reply: reason))
             case .ready(let prepared):
                 let envelope = verp.envelopeSender(bounceAddress: bounceAddress, deliveryID: id)
-                let transfer = await client.send(envelopeFrom: envelope, recipients: prepared.recipients, message: prepared.message)
+                let transfer = session.send(envelopeFrom: envelope, recipients: prepared.recipients, message: prepared.message)
                 if let refusal = transfer.loginRefusal {
                     // Nothing went out: the claim is undone, and no other delivery is tried.
-                    try await runBlocking { [self] in try database.write { db in try prepared.claimedFrom.update(db) } }
+                    try database.write { db in try prepared.claimedFrom.update(db) }
                     throw SMTPLoginRefused(reply: refusal, username: settings.smtp?.username ?? "")
                 }
                 report.connections += transfer.newConnections
@@ -68,7 +82,7 @@ extension Gateway {
                 report.loggedIn = report.loggedIn || !transfer.recipientReplies.isEmpty
                 try record(transfer, deliveryID: id, mail: prepared, into: &report)
             }
-            await work.finished()
+            work.finished()
             if untilLoggedIn && report.loggedIn { break }
         }
         return report
@@ -147,12 +161,12 @@ extension Gateway {
     /// never take the same one — with its Message-ID fixed for good. A mail that cannot be made
     /// (too big, nothing to attach, a stored file missing) fails alone; the queue goes on.
     func claim(deliveryID: Int64) throws -> Claim? {
-        let waiting = [DeliveryState.scheduled, .deferred, .pending].map(\.rawValue)
+        let waiting: [DeliveryState] = [.scheduled, .deferred, .pending]
         guard let (delivery, document, dossier, route, kind) = try database.read({ db -> (DeliveryRecord, DocumentRecord, Dossier, Route?, DocumentKind)? in
             guard let delivery = try DeliveryRecord.fetchOne(db, key: deliveryID), waiting.contains(delivery.state),
-                  let routeKind = delivery.routeKind, let kind = DocumentKind(rawValue: routeKind),
+                  let kind = delivery.routeKind,
                   let document = try DocumentRecord.fetchOne(db, key: delivery.documentID) else { return nil }
-            let route = try RouteRecord.fetchOne(db, key: ["dossier": document.dossier, "kind": routeKind]).flatMap(Route.init)
+            let route = try RouteRecord.fetchOne(db, key: ["dossier": document.dossier, "kind": kind.rawValue]).map(Route.init)
             return (delivery, document, try Dossier(try requireDossier(document.dossier, db)), route, kind)
         }) else { return nil }
 
@@ -160,7 +174,7 @@ extension Gateway {
         let about = MailSubject(dossier: dossier.name, documentID: document.id!, number: document.number, route: kind)
         /// `dueAt` only when given: the due time read before composing may be stale by now.
         func settle(_ state: DeliveryState, _ reason: String, dueAt: Date? = nil) throws {
-            var assignments = [Column("state").set(to: state.rawValue), Column("lastReply").set(to: reason),
+            var assignments = [Column("state").set(to: state), Column("lastReply").set(to: reason),
                                Column("updatedAt").set(to: now)]
             if let dueAt { assignments.append(Column("dueAt").set(to: dueAt)) }
             _ = try database.write { db in
@@ -169,7 +183,7 @@ extension Gateway {
             }
         }
         guard let route, !route.addresses.isEmpty else {
-            try settle(.held, Self.noRouteReason(kind))
+            try settle(.held, HoldReason.noRouteSentence(kind))
             return nil
         }
         let recipients = delivery.onlyRecipients.map { $0.split(separator: ",").compactMap { try? EmailAddress(String($0)) } } ?? route.addresses
@@ -205,11 +219,11 @@ extension Gateway {
     func record(_ transfer: SMTPTransfer, deliveryID: Int64, mail: PreparedMail, into report: inout SendReport) throws {
         let now = clock()
         let recipients = mail.recipients
-        let (state, nextTry): (String, Date?) = try database.write { db in
+        let (state, nextTry): (DeliveryState?, Date?) = try database.write { db in
             // Only the claim this pass made is settled here: a bounce the inbox applied meanwhile
             // (an earlier attempt that did arrive, then bounced) stands.
-            guard var delivery = try DeliveryRecord.fetchOne(db, key: deliveryID) else { return ("", nil) }
-            guard delivery.state == DeliveryState.sending.rawValue else { return (delivery.state, nil) }
+            guard var delivery = try DeliveryRecord.fetchOne(db, key: deliveryID) else { return (nil, nil) }
+            guard delivery.state == .sending else { return (delivery.state, nil) }
             try RecipientRecord.filter(Column("deliveryID") == deliveryID).deleteAll(db)
             for address in recipients {
                 let reply = transfer.recipientReplies[address.value]
@@ -219,14 +233,14 @@ extension Gateway {
                 case .transientFailure: state = .deferred
                 case .permanentFailure: state = reply?.isTransient == true ? .deferred : .failed
                 }
-                var row = RecipientRecord(id: nil, deliveryID: deliveryID, address: address.value, state: state.rawValue,
+                var row = RecipientRecord(id: nil, deliveryID: deliveryID, address: address.value, state: state,
                                           smtpReply: reply?.text)
                 try row.insert(db)
             }
             delivery.updatedAt = now
             switch transfer.outcome {
             case .accepted(let reply):
-                delivery.state = DeliveryState.sent.rawValue
+                delivery.state = .sent
                 delivery.sentAt = now
                 delivery.lastReply = reply.text
                 delivery.dueAt = nil
@@ -241,11 +255,11 @@ extension Gateway {
                 }
             case .transientFailure(let reason):
                 let next = settings.retry.nextAttempt(attempts: delivery.attempts, firstAttempt: delivery.firstAttemptAt ?? now, now: now)
-                delivery.state = (next == nil ? DeliveryState.failed : .deferred).rawValue
+                delivery.state = next == nil ? .failed : .deferred
                 delivery.dueAt = next
                 delivery.lastReply = next == nil ? "\(RetryPolicy.gaveUpPrefix) \(delivery.attempts) attempts: \(reason)" : reason
             case .permanentFailure(let reason):
-                delivery.state = DeliveryState.failed.rawValue
+                delivery.state = .failed
                 delivery.lastReply = reason
                 delivery.dueAt = nil
             }
@@ -256,14 +270,14 @@ extension Gateway {
         let fields = mail.about.fields(recipients: recipients, reply: reason, nextTry: nextTry)
         let document = "document \(mail.about.documentID) (\(mail.about.number.singleLine))"
         switch state {
-        case DeliveryState.sent.rawValue:
+        case .sent:
             report.sent += 1
             logger.event("sent", "\(document) sent to its \(mail.about.route.rawValue) route", fields)
-        case DeliveryState.deferred.rawValue:
+        case .deferred:
             report.deferred += 1
             report.problems.append("delivery \(deliveryID) deferred: \(reason)")
             logger.event("deferred", level: .notice, "\(document) deferred, tried again later", fields)
-        case DeliveryState.bounced.rawValue:
+        case .bounced:
             report.failed += 1
             report.problems.append("delivery \(deliveryID) bounced while it was being sent again; the bounce stands")
             logger.event("bounced", level: .warning, "\(document) bounced while it was being sent again", fields)

@@ -59,7 +59,6 @@ struct WebSessionRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
 }
 
 extension AccountRole: DatabaseValueConvertible {}
-extension Language: DatabaseValueConvertible {}
 
 extension AccountDossierRecord {
     static func of(_ email: String) -> QueryInterfaceRequest<AccountDossierRecord> {

@@ -53,7 +53,7 @@ final class PostgresEngine: Sendable {
             do {
                 return try pool.withConnection { connection in
                     let transaction = PostgresTransaction(connection: connection, connector: pool.connector)
-                    do { try transaction.execute(begin) } catch let error where !(error is DatabaseStatementFailed) {
+                    do { try transaction.execute(begin) } catch let error where (error as? DatabaseStatementFailed)?.endedTheConnection ?? true {
                         // An idle connection the server dropped (a restart, an idle timeout):
                         // nothing was done yet, so another connection may simply start over.
                         try? connection.close().wait()

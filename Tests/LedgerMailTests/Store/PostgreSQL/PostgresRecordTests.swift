@@ -8,16 +8,16 @@ struct PostgresRecordTests {
     static let now = Date(timeIntervalSince1970: 1_790_000_000.125)
 
     static let dossier = DossierRecord(
-        name: "acme", company: "Acme NV", enterpriseNumber: "0123456789", language: "nl", dispatch: "immediately",
+        name: "acme", company: "Acme NV", enterpriseNumber: "0123456789", language: .nl, dispatch: .afterTenMinutes,
         fromName: nil, fromAddress: "acme@gateway.test", accountant: "Boekhouder", timeZone: "Europe/Brussels",
         createdAt: now, archivedAt: nil, ownerEmail: "owner@gateway.test")
 
     static func document(_ number: String) -> DocumentRecord {
         DocumentRecord(
-            id: nil, dossier: "acme", kind: "sales", root: "Invoice", number: number, supplierKey: "BE0123456789",
+            id: nil, dossier: "acme", kind: .salesInvoice, root: .invoice, number: number, supplierKey: "BE0123456789",
             issueDate: "2026-11-30", counterparty: nil, fileName: "\(number).xml", sourceSHA256: BlobStore.sha256Hex(Data(number.utf8)),
             ublSHA256: nil, pdfSHA256: "bb", pdfRendered: true, fileSHA256: nil, fileMimeType: nil, fileExtension: nil,
-            attachmentBase: number, version: 1, supersededBy: nil, heldReason: "no route", importedAt: now)
+            attachmentBase: number, version: 1, supersededBy: nil, heldBecause: .kindUndecided, heldDetail: "no party matches", importedAt: now)
     }
 
     @Test("a record goes in and comes back the same: text, optionals, dates, booleans, integers, enums, bytes")
@@ -27,9 +27,9 @@ struct PostgresRecordTests {
                 try transaction.insert(Self.dossier, into: "dossier")
                 let documentID = try transaction.insertReturningID(Self.document("F1"), into: "document")
                 let deliveryID = try transaction.insertReturningID(
-                    DeliveryRecord.new(documentID: documentID, routeKind: "sales", state: .scheduled, dueAt: Self.now, now: Self.now), into: "delivery")
+                    DeliveryRecord.new(documentID: documentID, routeKind: .salesInvoice, state: .scheduled, dueAt: Self.now, now: Self.now), into: "delivery")
                 var inbound = InboundRecord(
-                    id: nil, receivedAt: Self.now, folder: "INBOX", uidValidity: 7, uid: 9_000_000_000, kind: "bounce", fromAddress: nil,
+                    id: nil, receivedAt: Self.now, folder: "INBOX", uidValidity: 7, uid: 9_000_000_000, kind: .bounce, fromAddress: nil,
                     subject: "Undelivered", summary: "550", messageID: nil, deliveryID: deliveryID, verpValid: true, trust: .noEnvelopeToken,
                     rawSHA256: "cc", leftInFolder: false)
                 inbound.id = try transaction.insertReturningID(inbound, into: "inbound")
@@ -44,8 +44,8 @@ struct PostgresRecordTests {
             }
         }
         let stored = try #require(document)
-        #expect(stored.id != nil && stored.number == "F1" && stored.kind == "sales" && stored.counterparty == nil)
-        #expect(stored.pdfRendered && stored.version == 1 && stored.heldReason == "no route")
+        #expect(stored.id != nil && stored.number == "F1" && stored.kind == .salesInvoice && stored.counterparty == nil)
+        #expect(stored.pdfRendered && stored.version == 1 && stored.heldBecause == .kindUndecided && stored.heldDetail == "no party matches")
         #expect(stored.importedAt == Self.now)
         #expect(inbound?.trust == .noEnvelopeToken && inbound?.uid == 9_000_000_000 && inbound?.verpValid == true && inbound?.fromAddress == nil)
         #expect(session?.value == Data([0, 1, 2, 255]) && session?.expiresAt == nil)
@@ -59,7 +59,7 @@ struct PostgresRecordTests {
                 try transaction.insert(Self.dossier, into: "dossier")
                 var document = Self.document("F2")
                 document.id = try transaction.insertReturningID(document, into: "document")
-                document.heldReason = nil
+                document.hold(nil)
                 document.counterparty = "Klant BV"
                 let documents = try transaction.update(document, in: "document")
                 var dossier = Self.dossier
@@ -70,7 +70,7 @@ struct PostgresRecordTests {
             }
         }
         #expect(stored.0 == 2)
-        #expect(stored.1?.heldReason == nil && stored.1?.counterparty == "Klant BV")
+        #expect(stored.1?.heldBecause == nil && stored.1?.counterparty == "Klant BV")
         #expect(stored.2 == nil)
     }
 
@@ -104,7 +104,7 @@ struct PostgresBulkInsertTests {
         let (inserted, numbers, ids) = try await TestPostgres.withEngine { engine in
             try engine.write { transaction in
                 try transaction.insert(PostgresRecordTests.dossier, into: "dossier")
-                // 65,535 binds hold 3,120 documents of 21 columns: 5,000 take two statements.
+                // 65,535 binds hold 2,978 documents of 22 columns: 5,000 take two statements.
                 let inserted = try transaction.insertAll((1...5000).map { PostgresRecordTests.document("N\($0)") }, into: "document")
                 return (inserted, try transaction.fetchAll(String.self, #"SELECT "number" FROM "document" ORDER BY "id""#),
                         try transaction.fetchValue(Int.self, #"SELECT count(DISTINCT "id") FROM "document""#))

@@ -41,7 +41,9 @@ struct DigestEvent: Sendable, Equatable {
     var subjectID: Int64
     var documentID: Int64
     var number: String
-    var documentKind: String?
+    var documentKind: DocumentKind?
+    /// Why a held document waits.
+    var held: HoldReason? = nil
     var counterparty: String?
     /// The server's words, the bounce reason, the held reason, or the reply's subject.
     var detail: String?
@@ -73,10 +75,10 @@ extension DigestEvent {
                                       documentKind: row["kind"], counterparty: row["counterparty"],
                                       detail: kind == .bounced ? bounce : lastReply, who: row["bounceRecipient"]))
         }
-        for document in try DocumentRecord.filter(Column("dossier") == dossier && Column("supersededBy") == nil
-                                                  && Column("heldReason") != nil).order(Column("id")).fetchAll(db) {
+        for document in try DocumentRecord.currentHeld(dossier: dossier).fetchAll(db) {
             events.append(DigestEvent(kind: .held, subjectID: document.id!, documentID: document.id!, number: document.number,
-                                      documentKind: document.kind, counterparty: document.counterparty, detail: document.heldReason))
+                                      documentKind: document.kind, held: document.heldBecause, counterparty: document.counterparty,
+                                      detail: document.heldReason))
         }
         for row in try Row.fetchAll(db, sql: """
             SELECT i.id, i.fromAddress, i.subject, i.receivedAt, i.rawSHA256, doc.id AS documentID, doc.number, doc.kind, doc.counterparty

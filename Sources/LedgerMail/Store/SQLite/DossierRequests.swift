@@ -25,20 +25,18 @@ extension DeliveryRecord {
 
     /// Holds every delivery of the kind that still waits (its route is gone), with the reason
     /// on the document. One in flight finds the route gone when it is claimed, and is held then.
-    static func holdWaiting(dossier: String, kind: DocumentKind, reason: String, now: Date, _ db: Database) throws -> Int {
+    static func holdWaiting(dossier: String, kind: DocumentKind, now: Date, _ db: Database) throws -> Int {
         let waiting: [DeliveryState] = [.pending, .scheduled, .deferred]
-        let documents = """
-            SELECT doc.id FROM document doc WHERE doc.dossier = ? AND doc.supersededBy IS NULL
-            """
-        let held = try DeliveryRecord
-            .filter(sql: "documentID IN (\(documents))", arguments: [dossier])
-            .filter(Column("routeKind") == kind && waiting.contains(Column("state")))
-            .updateAll(db, Column("state").set(to: DeliveryState.held), Column("dueAt").set(to: nil),
-                       Column("lastReply").set(to: reason), Column("updatedAt").set(to: now))
-        try DocumentRecord
-            .filter(Column("dossier") == dossier && Column("kind") == kind && Column("supersededBy") == nil)
-            .filter(sql: "id IN (SELECT documentID FROM delivery WHERE routeKind = ? AND state = 'held')", arguments: [kind])
-            .updateAll(db, Column("heldReason").set(to: reason))
+        let current = DocumentRecord.current(dossier: dossier).filter(DocumentRecord.Columns.kind == kind)
+        let heldDeliveries = DeliveryRecord
+            .filter(Columns.routeKind == kind && waiting.contains(Columns.state))
+            .filter(current.select(DocumentRecord.Columns.id).contains(Columns.documentID))
+        let documentIDs = try Int64.fetchSet(db, heldDeliveries.select(Columns.documentID))
+        let held = try heldDeliveries.updateAll(db, Columns.state.set(to: DeliveryState.held), Columns.dueAt.set(to: nil),
+                                                Columns.lastReply.set(to: HoldReason.noRouteSentence(kind)),
+                                                Columns.updatedAt.set(to: now))
+        try DocumentRecord.filter(keys: documentIDs)
+            .updateAll(db, DocumentRecord.Columns.heldBecause.set(to: HoldReason.noRoute), DocumentRecord.Columns.heldDetail.set(to: nil))
         return held
     }
 }

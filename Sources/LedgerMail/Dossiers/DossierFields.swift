@@ -31,8 +31,8 @@ public struct DossierFields: Sendable, Equatable {
     /// The checked record: `base`'s values where a field is not given (a new dossier has no
     /// base, so then every field must be there). Errors name the option.
     func record(name: String, over base: DossierRecord?, createdAt: Date) throws(InvalidInput) -> DossierRecord {
-        guard let company = company ?? base?.company, let language = language ?? base.flatMap({ Language(rawValue: $0.language) }),
-              let dispatch = dispatch ?? base.flatMap({ DispatchPolicy(rawValue: $0.dispatch) }),
+        guard let company = company ?? base?.company, let language = language ?? base?.language,
+              let dispatch = dispatch ?? base?.dispatch,
               let timeZone = timeZone ?? base?.timeZone,
               vat != nil || base != nil, from != nil || base != nil, accountant != nil || base != nil else {
             throw InvalidInput("a dossier needs --company, --vat, --from and --accountant")
@@ -45,12 +45,12 @@ public struct DossierFields: Sendable, Equatable {
         guard TimeZone(identifier: timeZone) != nil else {
             throw InvalidInput("--time-zone '\(timeZone)' is not a known time zone (e.g. Europe/Brussels)")
         }
-        var record = base ?? DossierRecord(name: name, company: company, enterpriseNumber: "", language: language.rawValue,
-                                           dispatch: dispatch.rawValue, fromName: nil, fromAddress: "", accountant: "",
+        var record = base ?? DossierRecord(name: name, company: company, enterpriseNumber: "", language: language,
+                                           dispatch: dispatch, fromName: nil, fromAddress: "", accountant: "",
                                            timeZone: timeZone, createdAt: createdAt)
         record.company = company
-        record.language = language.rawValue
-        record.dispatch = dispatch.rawValue
+        record.language = language
+        record.dispatch = dispatch
         record.timeZone = timeZone
         if let vat { record.enterpriseNumber = try DossierNumber.normalize(vat) }
         if let from {

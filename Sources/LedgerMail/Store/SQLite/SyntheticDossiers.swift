@@ -10,20 +10,20 @@ extension Gateway {
         try database.write { db in
             for index in 0..<dossiers {
                 let name = String(format: "bench-%05d", index)
-                try DossierRecord(name: name, company: "Bench \(index)", enterpriseNumber: "0123456749", language: "nl",
-                                  dispatch: DispatchPolicy.afterTenMinutes.rawValue, fromName: nil, fromAddress: "bench@gateway.test",
+                try DossierRecord(name: name, company: "Bench \(index)", enterpriseNumber: "0123456749", language: .nl,
+                                  dispatch: .afterTenMinutes, fromName: nil, fromAddress: "bench@gateway.test",
                                   accountant: "boekhouder@acct.test", timeZone: "Europe/Brussels", createdAt: now).insert(db)
                 for number in 0..<documents {
                     let hash = String(format: "%064x", index * documents + number)
                     var document = DocumentRecord(
-                        id: nil, dossier: name, kind: DocumentKind.purchaseInvoice.rawValue, root: "Invoice", number: "B\(number)",
+                        id: nil, dossier: name, kind: .purchaseInvoice, root: .invoice, number: "B\(number)",
                         supplierKey: "0403123486", issueDate: "2026-11-01", counterparty: "Supplier", fileName: "b\(number).xml",
                         sourceSHA256: hash, ublSHA256: hash, pdfSHA256: nil, pdfRendered: false, fileSHA256: nil,
                         fileMimeType: nil, fileExtension: nil, attachmentBase: "B\(number)", version: 1, supersededBy: nil,
-                        heldReason: nil, importedAt: now)
+                        heldBecause: nil, heldDetail: nil, importedAt: now)
                     try document.insert(db)
                     let state = states[(index + number) % states.count]
-                    var delivery = DeliveryRecord.new(documentID: document.id!, routeKind: DocumentKind.purchaseInvoice.rawValue,
+                    var delivery = DeliveryRecord.new(documentID: document.id!, routeKind: .purchaseInvoice,
                                                       state: state, dueAt: nil, now: now)
                     delivery.sentAt = state == .sent ? now : nil
                     try delivery.insert(db)

@@ -15,8 +15,8 @@ extension RecipientRecord {
         let wanted = Set(failed.map { $0.lowercased() })
         var changed: [String] = []
         for var row in try RecipientRecord.filter(Column("deliveryID") == deliveryID).fetchAll(db)
-        where wanted.contains(row.address.lowercased()) && row.state != DeliveryState.bounced.rawValue {
-            row.state = DeliveryState.bounced.rawValue
+        where wanted.contains(row.address.lowercased()) && row.state != DeliveryState.bounced {
+            row.state = DeliveryState.bounced
             try row.update(db)
             changed.append(row.address)
         }

@@ -14,8 +14,8 @@ extension Gateway {
     /// A challenge for a mail the server took: the delivery waits for someone to answer it.
     /// Returns whether the state changed (a bounced or failed delivery keeps its worse news).
     static func challenge(_ delivery: inout DeliveryRecord, at now: Date, _ db: Database) throws -> Bool {
-        guard delivery.state == DeliveryState.sent.rawValue else { return false }
-        delivery.state = DeliveryState.challenged.rawValue
+        guard delivery.state == .sent else { return false }
+        delivery.state = .challenged
         delivery.updatedAt = now
         try delivery.update(db)
         return true
@@ -23,7 +23,7 @@ extension Gateway {
 
     /// A reply or a success report for a challenged delivery: the challenge was answered.
     static func answerChallenge(deliveryID: Int64, at now: Date, _ db: Database) throws {
-        try DeliveryRecord.filter(Column("id") == deliveryID && Column("state") == DeliveryState.challenged.rawValue)
-            .updateAll(db, Column("state").set(to: DeliveryState.sent.rawValue), Column("updatedAt").set(to: now))
+        try DeliveryRecord.filter(Column("id") == deliveryID && Column("state") == DeliveryState.challenged)
+            .updateAll(db, Column("state").set(to: DeliveryState.sent), Column("updatedAt").set(to: now))
     }
 }

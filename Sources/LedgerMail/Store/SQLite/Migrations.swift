@@ -190,6 +190,21 @@ enum Migrations {
             try db.create(index: "document_supersededBy", on: "document", columns: ["supersededBy"])
         }
         registerFeed(&migrator)
+        migrator.registerMigration("held documents: a reason code, its sentence derived") { db in
+            // Queries ask for the reason itself (documents waiting for a route), never its wording.
+            try db.alter(table: "document") { t in
+                t.add(column: "heldBecause", .text)
+                t.rename(column: "heldReason", to: "heldDetail")
+            }
+            try db.execute(sql: """
+                UPDATE document SET heldBecause = CASE
+                    WHEN heldDetail LIKE 'no route for %' THEN 'no-route'
+                    WHEN heldDetail LIKE 'a new version (%' THEN 'new-version'
+                    ELSE 'kind-undecided' END
+                WHERE heldDetail IS NOT NULL
+                """)
+            try db.execute(sql: "UPDATE document SET heldDetail = NULL WHERE heldBecause <> 'kind-undecided'")
+        }
         return migrator
     }
 }

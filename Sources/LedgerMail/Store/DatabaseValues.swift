@@ -1,5 +1,0 @@
-import GRDB
-
-// The domain's enums as database values: stored by their raw value, compared as themselves.
-extension DeliveryState: DatabaseValueConvertible {}
-extension DocumentKind: DatabaseValueConvertible {}

@@ -1,0 +1,3 @@
+/// The named queries on what the owner's digest reported.
+protocol DigestQueries {
+}

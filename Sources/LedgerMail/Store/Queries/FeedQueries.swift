@@ -1,0 +1,3 @@
+/// The named queries on the documents feed: tokens, published items, acknowledgements.
+protocol FeedQueries {
+}

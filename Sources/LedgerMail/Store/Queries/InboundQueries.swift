@@ -1,0 +1,3 @@
+/// The named queries on mail read from the inbox and what it changed.
+protocol InboundQueries {
+}

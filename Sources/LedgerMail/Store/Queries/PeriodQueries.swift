@@ -1,0 +1,3 @@
+/// The named queries on quarter-end plans, notifications and mail-out parts.
+protocol PeriodQueries {
+}

@@ -1,0 +1,4 @@
+import GRDB
+
+extension SQLiteTransaction: DigestQueries {
+}
