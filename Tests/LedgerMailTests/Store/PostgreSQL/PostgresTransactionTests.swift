@@ -43,16 +43,30 @@ struct PostgresTransactionTests {
             try engine.write { try $0.execute(#"INSERT INTO "counter" VALUES (0)"#) }
             let runs = Gathered<String>()
             let failures = Gathered<String>()
-            DispatchQueue.concurrentPerform(iterations: 2) { _ in
-                do {
-                    try engine.write { transaction in
-                        runs.add("run")
-                        let value = try transaction.fetchValue(Int64.self, #"SELECT "value" FROM "counter""#) ?? 0
-                        usleep(300_000)   // both have read before either writes
-                        try transaction.execute(#"UPDATE "counter" SET "value" = $1"#, try .of(value + 1))
-                    }
-                } catch { failures.add(error) }
+            // Each first run waits until both have read: then neither can write without the other's value.
+            let bothRead = DispatchGroup()
+            let done = DispatchGroup()
+            for _ in 0..<2 {
+                bothRead.enter()
+                done.enter()
+                DispatchQueue.global().async {
+                    defer { done.leave() }
+                    var first = true
+                    do {
+                        try engine.write { transaction in
+                            runs.add("run")
+                            let value = try transaction.fetchValue(Int64.self, #"SELECT "value" FROM "counter""#) ?? 0
+                            if first {
+                                first = false
+                                bothRead.leave()
+                                _ = bothRead.wait(timeout: .now() + 10)
+                            }
+                            try transaction.execute(#"UPDATE "counter" SET "value" = $1"#, try .of(value + 1))
+                        }
+                    } catch { failures.add(error) }
+                }
             }
+            done.wait()
             return (try engine.read { try $0.fetchValue(Int64.self, #"SELECT "value" FROM "counter""#) }, runs.all.count, failures.all)
         }
         #expect(failures.isEmpty, "\(failures)")
