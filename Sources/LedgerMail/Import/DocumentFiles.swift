@@ -61,7 +61,9 @@ extension DocumentRecord {
                                       mimeType: fileMimeType ?? "application/octet-stream", sha256: file))
         }
         if let pdf = pdfSHA256 {
-            files.append(DocumentFile(role: .pdf, name: attachmentBase + ".pdf", mimeType: "application/pdf", sha256: pdf))
+            // A PDF without UBL is the document itself, as it came: its original.
+            files.append(DocumentFile(role: ublSHA256 == nil ? .original : .pdf, name: attachmentBase + ".pdf",
+                                      mimeType: "application/pdf", sha256: pdf))
         }
         return files
     }
