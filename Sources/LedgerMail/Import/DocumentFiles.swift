@@ -40,7 +40,7 @@ public struct DocumentFiles: Sendable {
     public func open(_ file: DocumentFile) async throws -> FileHandle {
         try await runBlocking { [blobs = services.blobs] in
             guard case .file(let url, _) = try blobs.source(file.sha256, streamingOver: -1) else {
-                throw StorageError("stored file \(file.sha256) could not be opened")
+                throw StoredFileNotOnDisk(sha256: file.sha256)
             }
             do { return try FileHandle(forReadingFrom: url) } catch {
                 throw BlobUnreadable(description: "stored file \(url.path) could not be read: \(error.localizedDescription)")
