@@ -21,10 +21,8 @@ public struct DocumentFile: Sendable, Equatable {
 extension Gateway {
     /// The files of a current document of the dossier, UBL first; nil when it has no such document.
     public func files(of documentID: Int64, dossier: String) throws -> [DocumentFile]? {
-        try database.read { db in
-            guard let document = try DocumentRecord.fetchOne(db, key: documentID), document.dossier == dossier else { return nil }
-            return Self.files(of: document)
-        }
+        guard let document = try store.read({ tx in try tx.document(id: documentID) }), document.dossier == dossier else { return nil }
+        return Self.files(of: document)
     }
 
     static func files(of document: DocumentRecord) -> [DocumentFile] {

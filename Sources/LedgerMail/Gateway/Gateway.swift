@@ -92,4 +92,14 @@ public final class Gateway: Sendable {
         }
         return record
     }
+
+    // accounts, feed and status jobs
+    /// The people who log in and their dossiers.
+    public var accounts: AccountBook { AccountBook(services: services) }
+    /// The browser sessions of `serve`.
+    public var webSessions: WebSessionStore { WebSessionStore(services: services) }
+    /// The bearer tokens of the documents feed.
+    public var apiTokens: APITokenBook { APITokenBook(services: services) }
+    /// What `status` shows of documents.
+    public var status: StatusReport { StatusReport(services: services) }
 }

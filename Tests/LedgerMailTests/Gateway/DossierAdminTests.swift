@@ -128,7 +128,7 @@ struct DossierAdminTests {
         let hashes = try gateway.database.read { db in try DocumentRecord.fetchOne(db, key: acme)?.ublSHA256 }
         let ubl = try #require(hashes)
         try gateway.removeDossier("acme", archive: false)
-        #expect(throws: InvalidInput.self) { try gateway.status(dossier: "acme") }
+        #expect(throws: NoSuchDossier.self) { try gateway.status(dossier: "acme") }
         #expect(try gateway.blobs.get(ubl).count > 0, "beta still uses the file")
         try gateway.removeDossier("beta", archive: false)
         #expect(!FileManager.default.fileExists(atPath: gateway.blobs.url(for: ubl).path))

@@ -205,6 +205,7 @@ enum Migrations {
                 """)
             try db.execute(sql: "UPDATE document SET heldDetail = NULL WHERE heldBecause <> 'kind-undecided'")
         }
+        registerStatus(&migrator)
         return migrator
     }
 }
