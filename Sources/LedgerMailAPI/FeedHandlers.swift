@@ -17,7 +17,7 @@ struct FeedHandlers: APIProtocol {
 
     func listDossiers(_ input: Operations.listDossiers.Input) async throws -> Operations.listDossiers.Output {
         let dossiers = try caller.dossiers.compactMap { name in
-            (try? gateway.dossier(named: name)).map { Components.Schemas.DossierSummary(name: name, company: $0.company) }
+            (try? gateway.dossiers.named(name)).map { Components.Schemas.DossierSummary(name: name, company: $0.company) }
         }
         return .ok(.init(body: .json(.init(dossiers: dossiers))))
     }

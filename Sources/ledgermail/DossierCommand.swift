@@ -52,7 +52,7 @@ struct DossierCommand: AsyncParsableCommand {
                   let accountant = settings.accountant else {
                 throw ValidationError("dossier add needs --company, --vat, --from and --accountant")
             }
-            try await options.gateway().addDossier(
+            try await options.gateway().dossiers.add(
                 name: name, company: company, vat: vat, language: settings.language ?? .nl,
                 dispatch: settings.dispatch ?? .afterTenMinutes, from: from, accountant: accountant,
                 timeZone: settings.timeZone ?? "Europe/Brussels", ownerEmail: settings.ownerEmail)
@@ -77,7 +77,7 @@ struct DossierCommand: AsyncParsableCommand {
         @OptionGroup var settings: Fields
 
         func run() async throws {
-            let report = try await options.gateway().updateDossier(name, settings.fields)
+            let report = try await options.gateway().dossiers.change(name, settings.fields)
             say("dossier \(name) changed")
             if !report.released.isEmpty {
                 say("\(report.released.count) held document(s) now matched and scheduled: \(report.released.map { "#\($0)" }.joined(separator: " "))")
@@ -103,7 +103,7 @@ struct DossierCommand: AsyncParsableCommand {
         @Flag(help: "Keep the documents and history, read-only.") var archive = false
 
         func run() async throws {
-            try await options.gateway().removeDossier(name, archive: archive)
+            try await options.gateway().dossiers.remove(name, archive: archive)
             say(archive ? "dossier \(name) archived (read-only)" : "dossier \(name) removed")
         }
     }
@@ -118,7 +118,7 @@ struct DossierCommand: AsyncParsableCommand {
         @Argument(help: "The dossier.") var name: String
 
         func run() async throws {
-            let dossier = try await options.gateway().dossier(named: name)
+            let dossier = try await options.gateway().dossiers.named(name)
             say("""
                 dossier     \(dossier.name)
                 company     \(dossier.company.singleLine)

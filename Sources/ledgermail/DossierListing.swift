@@ -18,7 +18,7 @@ extension DossierCommand {
         @Flag(help: "One JSON object per dossier per line.") var json = false
 
         func run() async throws {
-            let overviews = try await options.gateway().dossierOverview()
+            let overviews = try await options.gateway().dossiers.overview()
             if json {
                 for overview in overviews { print(try JSONLine.encode(OverviewLine(overview))) }
                 return

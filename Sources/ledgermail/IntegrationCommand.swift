@@ -68,7 +68,7 @@ struct IntegrationCommand: AsyncParsableCommand {
                     addresses[nil] = item
                 }
             }
-            let routes = try await options.gateway().enableIntegration(dossier: dossier, preset: chosen, addresses: addresses)
+            let routes = try await options.gateway().integrations.enable(dossier: dossier, preset: chosen, addresses: addresses)
             print("\(chosen.title) enabled for \(dossier):")
             for route in routes { print("  \(route.kind.rawValue) → \(route.addresses.map(\.value).joined(separator: ", "))") }
         }

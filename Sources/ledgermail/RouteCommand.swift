@@ -19,7 +19,7 @@ struct RouteCommand: AsyncParsableCommand {
         @Argument(help: "The document kind.") var kind: DocumentKind
 
         func run() async throws {
-            let contact = try await options.gateway().testRoute(dossier: dossier, kind: kind)
+            let contact = try await options.gateway().routes.test(dossier: dossier, kind: kind)
             say("test mail about the \(kind.rawValue) route sent to \(contact)")
         }
     }
@@ -50,7 +50,7 @@ struct RouteCommand: AsyncParsableCommand {
         func run() async throws {
             try checkSingleLine(addresses + [maxSize ?? ""], name: "a route value")
             let cap = try maxSize.map { text throws -> ByteSize in try ByteSize(parsing: text) }
-            let released = try await options.gateway().setRoute(dossier: dossier, kind: kind, addresses: addresses,
+            let released = try await options.gateway().routes.set(dossier: dossier, kind: kind, addresses: addresses,
                                                                  attach: attach, dispatch: dispatch, maxSize: cap, pull: pull)
             say("\(kind.rawValue) → \(pull ? "pulled through the documents feed" : addresses.joined(separator: ", "))")
             if released > 0 { say("\(released) held document(s) released to this route") }
@@ -77,7 +77,7 @@ struct RouteCommand: AsyncParsableCommand {
 
         func run() async throws {
             try checkSingleLine(addresses, name: "an address")
-            let held = try await options.gateway().removeRoute(dossier: dossier, kind: kind, addresses: addresses)
+            let held = try await options.gateway().routes.remove(dossier: dossier, kind: kind, addresses: addresses)
             if addresses.isEmpty {
                 say("\(kind.rawValue) route removed")
             } else {
@@ -98,7 +98,7 @@ struct RouteCommand: AsyncParsableCommand {
         @Flag(help: "One JSON object per route per line.") var json = false
 
         func run() async throws {
-            let routes = try await options.gateway().routes(dossier: dossier)
+            let routes = try await options.gateway().routes.list(dossier: dossier)
             if json {
                 for route in routes { print(try JSONLine.encode(RouteLine(route))) }
                 return

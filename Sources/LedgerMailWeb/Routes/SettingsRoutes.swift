@@ -20,9 +20,9 @@ extension WebApp {
                 accountant: form.value("accountant") ?? "", timeZone: form.value("time_zone") ?? "",
                 ownerEmail: form.value("owner_email") ?? "")
             do {
-                _ = try gateway.updateDossier(dossier.name, fields)
-            } catch let error as InvalidInput {
-                return settingsPage(dossier, visit: visit, form: form, error: error.message, saved: false)
+                _ = try gateway.dossiers.change(dossier.name, fields)
+            } catch let error as any RefusedRequest {
+                return settingsPage(dossier, visit: visit, form: form, error: error.description, saved: false)
             }
             return Response.redirect(to: "/dossiers/\(dossier.name)/settings?saved=1")
         }

@@ -35,12 +35,15 @@ extension Gateway {
 
 extension Gateway {
     /// For benchmarks only: `count` more documents in an existing dossier, written as rows in
-    /// one transaction (no files, no mail), like a few years of a busy one: the kinds in turn,
-    /// issue dates over 2025 and 2026, latest deliveries over the states (one document in ten
-    /// with an earlier failed attempt), a recipient for every delivery that was tried.
+    /// one transaction (no files, no mail), like two years of a busy one: the kinds in turn,
+    /// issue dates over 2025 and 2026, nearly all sent and a few in each other state (one in 200
+    /// failed; one document in ten with an earlier failed attempt), a recipient for every
+    /// delivery that was tried.
     package func seedSyntheticDocuments(dossier: String, count: Int) throws {
         let kinds: [DocumentKind] = [.purchaseInvoice, .salesInvoice, .purchaseInvoice, .salesCreditNote, .purchaseCreditNote]
-        let states: [DeliveryState] = [.sent, .sent, .sent, .sent, .sent, .sent, .scheduled, .held, .pending, .deferred, .failed, .bounced]
+        // Of every 200: the states other than sent, then sent for the rest.
+        let states: [DeliveryState] = [.failed, .bounced, .deferred, .deferred, .pending, .pending, .held, .held, .held]
+            + Array(repeating: .scheduled, count: 6)
         let now = clock()
         try database.write { db in
             let first = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM document") ?? 0
@@ -56,7 +59,7 @@ extension Gateway {
                     fileMimeType: nil, fileExtension: nil, attachmentBase: "S\(serial)", version: 1, supersededBy: nil,
                     heldBecause: nil, heldDetail: nil, importedAt: now)
                 try document.insert(db)
-                let state = states[(index / 7 + index) % states.count]
+                let state = states.indices.contains((index * 7) % 200) ? states[(index * 7) % 200] : .sent
                 var attempts: [DeliveryState] = index % 10 == 0 ? [.failed] : []
                 attempts.append(state)
                 for attempt in attempts {
