@@ -40,6 +40,7 @@ struct Scale: ParsableCommand {
         var failedCount = 0
         let summary = try median(5) { _ = try gateway.status.summary(all) }
         let failed = try median(5) { failedCount = 0; try gateway.status.each(failedOnly) { _ in failedCount += 1 } }
+        let floor = try cli("status", "bench", "--limit", "0")
         let summaryCLI = try cli("status", "bench", "--summary")
         let failedCLI = try cli("status", "bench", "--state", "failed")
         let plan = try cli("send", "bench", "--period", "2026-Q4", "--dry-run")
@@ -48,6 +49,7 @@ struct Scale: ParsableCommand {
 
         print("one dossier of \(documents) documents (\(imported) imported from UBL files, the rest written as rows)")
         row("import (ledgermail import, \(imported) files)", String(format: "%.0f documents/s", Double(imported) / importRun.seconds), "")
+        row("ledgermail status --limit 0 (process start, the floor)", ms(floor.seconds), "")
         row("status --summary, in process", ms(summary), "goal < 100 ms")
         row("status --summary, command line", ms(summaryCLI.seconds), "goal < 100 ms")
         row("status --state failed (\(failedCount) documents), in process", ms(failed), "goal < 100 ms")
