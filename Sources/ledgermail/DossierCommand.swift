@@ -31,6 +31,7 @@ struct DossierCommand: AsyncParsableCommand {
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a dossier.",
             discussion: """
                 --company, --vat, --from and --accountant are required; language nl and dispatch
@@ -62,6 +63,7 @@ struct DossierCommand: AsyncParsableCommand {
 
     struct Set: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "set",
             abstract: "Change a dossier's settings: only the options given change.",
             discussion: """
                 A new --vat re-checks the documents held because their kind could not be decided:
@@ -87,6 +89,7 @@ struct DossierCommand: AsyncParsableCommand {
 
     struct Remove: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "remove",
             abstract: "Remove a dossier with its documents and history, or archive it (--archive).",
             discussion: """
                 Refused while any document waits or is in flight (held, pending, scheduled, deferred,
@@ -110,6 +113,7 @@ struct DossierCommand: AsyncParsableCommand {
 
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show a dossier's settings.",
             discussion: "Example:\n  ledgermail dossier show acme"
         )

@@ -5,6 +5,7 @@ import LedgerMail
 extension DossierCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "Every dossier with its documents per state, what went out this quarter and its last activity.",
             discussion: """
                 A document's state is its latest delivery's. With --json, one object per dossier per line.

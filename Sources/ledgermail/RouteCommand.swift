@@ -10,6 +10,7 @@ struct RouteCommand: AsyncParsableCommand {
 
     struct Test: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "test",
             abstract: "Send a test mail about a route to the accountant's contact address (never to the import address).",
             discussion: "Example:\n  ledgermail route test acme purchase-invoice"
         )
@@ -26,6 +27,7 @@ struct RouteCommand: AsyncParsableCommand {
 
     struct Set: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "set",
             abstract: "Route a document kind to one or more import addresses, or to the documents feed (--pull).",
             discussion: """
                 Kinds: \(DocumentKind.allNames).
@@ -59,6 +61,7 @@ struct RouteCommand: AsyncParsableCommand {
 
     struct Remove: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "remove",
             abstract: "Take addresses off a route, or remove the route (no address given).",
             discussion: """
                 Documents of a kind left without a route are held with that reason, never dropped;
@@ -89,6 +92,7 @@ struct RouteCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List a dossier's routes.",
             discussion: "Example:\n  ledgermail route list acme"
         )

@@ -57,16 +57,11 @@ public struct APITokenBook: Sendable {
 
     /// The caller a token stands for; nil for an unknown or revoked token (both are 401).
     public func caller(token: String) throws -> FeedCaller? {
-        try services.store.read { tx in
-            guard let record = try tx.apiToken(hash: Self.hash(token)), record.revokedAt == nil else { return nil }
-            let linked = try tx.linkedDossiers(account: record.account)
-            let narrowed = record.dossiers.split(separator: ",").map(String.init)
-            return FeedCaller(account: record.account, dossiers: narrowed.isEmpty ? linked : linked.filter(narrowed.contains))
-        }
+        try services.store.read { tx in try tx.feedCaller(tokenHash: Self.hash(token)) }
     }
 
     static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.lowercase(SHA256.hash(data: Data(token.utf8)))
     }
 }
 

@@ -49,9 +49,7 @@ extension Gateway {
     /// A file of a document that is in `dossier`'s feed; nil when there is no such file there.
     public func feedFile(dossier: String, documentID: Int64, name: String) throws -> DocumentFile? {
         try store.read { tx in
-            guard let document = try tx.document(id: documentID), document.dossier == dossier,
-                  try tx.isInFeed(documentID: documentID) else { return nil }
-            return Self.files(of: document).first { $0.name == name }
+            try tx.documentInFeed(id: documentID, dossier: dossier).flatMap { Self.files(of: $0).first { $0.name == name } }
         }
     }
 
@@ -59,21 +57,25 @@ extension Gateway {
     /// `collected`. Again for a collected one changes nothing and answers the first time's record.
     public func collect(dossier: String, documentID: Int64, by account: String) throws -> Acknowledgement {
         let now = clock()
-        return try store.write { tx in
-            guard let document = try tx.document(id: documentID), document.dossier == dossier else {
-                throw AckRefusal.noSuchDocument
-            }
-            guard let delivery = try tx.latestDelivery(ofDocument: documentID) else { throw AckRefusal.notPulled(state: .held) }
-            let state = delivery.state
-            switch state {
-            case .collected:
-                return Acknowledgement(at: delivery.collectedAt ?? delivery.updatedAt, by: delivery.collectedBy ?? account)
-            case .published:
-                // As stored (the database keeps milliseconds), so a later ack answers the same.
-                return Acknowledgement(at: try tx.collect(deliveryID: delivery.id!, at: now, by: account), by: account)
-            default:
-                throw AckRefusal.notPulled(state: state)
-            }
+        return try store.write { tx in try Self.collect(dossier: dossier, documentID: documentID, by: account, at: now, tx) }
+    }
+
+    /// One acknowledgement, in the caller's transaction (`collect(_:)` writes several in one).
+    static func collect(dossier: String, documentID: Int64, by account: String, at now: Date,
+                        _ tx: any StoreTransaction) throws -> Acknowledgement {
+        guard let document = try tx.document(id: documentID), document.dossier == dossier else {
+            throw AckRefusal.noSuchDocument
+        }
+        guard let delivery = try tx.latestDelivery(ofDocument: documentID) else { throw AckRefusal.notPulled(state: .held) }
+        let state = delivery.state
+        switch state {
+        case .collected:
+            return Acknowledgement(at: delivery.collectedAt ?? delivery.updatedAt, by: delivery.collectedBy ?? account)
+        case .published:
+            // As stored (the database keeps milliseconds), so a later ack answers the same.
+            return Acknowledgement(at: try tx.collect(deliveryID: delivery.id!, at: now, by: account), by: account)
+        default:
+            throw AckRefusal.notPulled(state: state)
         }
     }
 }

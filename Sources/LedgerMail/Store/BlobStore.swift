@@ -107,7 +107,11 @@ public struct BlobStore: Sendable {
     /// against its SHA-256 first: a streamed file is hashed in pieces, never held whole.
     func source(_ hash: String, streamingOver threshold: Int?) throws -> AttachmentSource {
         let file = url(for: hash)
-        if let threshold, let size = (try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? Int, size > threshold {
+        // stat(2), not FileManager's attributes: those also look up the owner's user and group
+        // names, reading /etc/passwd and /etc/group for every attachment sent.
+        var info = stat()
+        if let threshold, stat(file.path, &info) == 0, Int(info.st_size) > threshold {
+            let size = Int(info.st_size)
             guard try Self.streamedSHA256(file) == hash else { throw StoredFileChanged(path: file.path, sha256: hash) }
             return .file(file, count: size)
         }

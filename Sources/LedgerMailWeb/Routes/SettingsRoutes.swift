@@ -39,7 +39,11 @@ extension WebApp {
         let language = form?["language"] ?? dossier.language.rawValue
         values["languages"] = Language.allCases.map { ["value": $0.rawValue, "selected": $0.rawValue == language] }
         let dispatch = form?["dispatch"] ?? dossier.dispatch.rawValue
-        values["dispatches"] = DispatchPolicy.allCases.map { ["value": $0.rawValue, "selected": $0.rawValue == dispatch] }
+        let labels = pages.labels[visit.account.language] ?? [:]
+        values["dispatches"] = DispatchPolicy.allCases.map { policy -> [String: Any] in
+            let key = "dispatch_" + policy.rawValue.replacingOccurrences(of: "-", with: "_")
+            return ["value": policy.rawValue, "label": labels[key] ?? policy.rawValue, "selected": policy.rawValue == dispatch]
+        }
         values["readonly"] = !visit.account.manages(dossier.name)
         if let error { values["error"] = error }
         if saved { values["saved"] = true }

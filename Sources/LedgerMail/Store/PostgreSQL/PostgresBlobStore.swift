@@ -5,7 +5,7 @@ import PostgresNIO
 /// `BlobStore`'s operations with the bytes in the database's `blob` table, content addressed
 /// by SHA-256, so every worker on every machine reads the same documents. What must be a file
 /// (an attachment streamed into a mail) is materialised into a local cache directory.
-struct PostgresBlobStore: Sendable {
+struct PostgresBlobStore: BlobStorage {
     let engine: PostgresEngine
     /// Where blobs become files: `<cache>/ab/cdef…`, like `BlobStore`'s layout.
     let cacheDirectory: URL
@@ -37,7 +37,7 @@ struct PostgresBlobStore: Sendable {
     /// The bytes stored under `hash`, checked against it as `BlobStore.get` does.
     func get(_ hash: String) throws -> Data {
         guard let data = try engine.read({ try $0.fetchValue(Data.self, #"SELECT "bytes" FROM "blob" WHERE "sha256" = $1"#, try .of(hash)) }) else {
-            throw StorageError("stored blob \(hash) is missing from the database \(engine.settings)")
+            throw StoredFileMissing(sha256: hash, store: "the database \(engine.settings)")
         }
         guard BlobStore.sha256Hex(data) == hash else { throw StoredFileChanged(path: "blob \(hash) in \(engine.settings)", sha256: hash) }
         return data
@@ -46,7 +46,7 @@ struct PostgresBlobStore: Sendable {
     /// The size of the bytes stored under `hash`, without reading them.
     func size(of hash: String) throws -> Int64 {
         guard let size = try engine.read({ try $0.fetchValue(Int64.self, #"SELECT "size" FROM "blob" WHERE "sha256" = $1"#, try .of(hash)) }) else {
-            throw StorageError("stored blob \(hash) is missing from the database \(engine.settings)")
+            throw StoredFileMissing(sha256: hash, store: "the database \(engine.settings)")
         }
         return size
     }
@@ -78,7 +78,7 @@ struct PostgresBlobStore: Sendable {
         try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         let temporary = target.deletingLastPathComponent().appendingPathComponent(BlobStore.temporaryName())
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-            throw StorageError("cannot create \(temporary.path): check that this user may write \(cacheDirectory.path)")
+            throw FileNotWritten(path: temporary.path, reason: "cannot create it")
         }
         do {
             let handle = try FileHandle(forWritingTo: temporary)
@@ -86,7 +86,7 @@ struct PostgresBlobStore: Sendable {
             var hasher = SHA256()
             try engine.read { transaction in
                 guard let size = try transaction.fetchValue(Int64.self, #"SELECT "size" FROM "blob" WHERE "sha256" = $1"#, try .of(hash)) else {
-                    throw StorageError("stored blob \(hash) is missing from the database \(engine.settings)")
+                    throw StoredFileMissing(sha256: hash, store: "the database \(engine.settings)")
                 }
                 var offset: Int64 = 0
                 while offset < size {
@@ -102,7 +102,7 @@ struct PostgresBlobStore: Sendable {
             try handle.synchronize()
             guard Hex.lowercase(hasher.finalize()) == hash else { throw StoredFileChanged(path: "blob \(hash) in \(engine.settings)", sha256: hash) }
             guard rename(temporary.path, target.path) == 0 else {
-                throw StorageError("cannot move \(temporary.path) into place: \(String(cString: strerror(errno)))")
+                throw FileNotWritten(path: target.path, reason: String(cString: strerror(errno)))
             }
             return target
         } catch {
@@ -118,5 +118,13 @@ struct PostgresBlobStore: Sendable {
         var hasher = SHA256()
         while let piece = try handle.read(upToCount: pieceSize), !piece.isEmpty { hasher.update(data: piece) }
         return Hex.lowercase(hasher.finalize())
+    }
+}
+
+extension PostgresBlobStore {
+    /// Temporary files an interrupted copy into the cache left behind (the bytes are safe in
+    /// the database); how many.
+    func removeAbandonedTemporaryFiles() -> Int {
+        BlobStore(directory: cacheDirectory).removeAbandonedTemporaryFiles(olderThan: 3600, now: Date())
     }
 }

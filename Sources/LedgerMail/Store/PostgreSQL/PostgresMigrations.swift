@@ -7,6 +7,19 @@ enum PostgresMigrations {
     /// In order; never edit one that has shipped, add another at the end.
     static let all: [(name: String, statements: [String])] = [
         ("schema: the SQLite schema of issue 10, blobs and secrets", PostgresSchema.tables + PostgresSchema.indexes),
+        ("held documents: a reason code, its sentence derived", [
+            #"ALTER TABLE "document" ADD COLUMN "heldBecause" text"#,
+            #"ALTER TABLE "document" RENAME COLUMN "heldReason" TO "heldDetail""#,
+            """
+            UPDATE "document" SET "heldBecause" = CASE
+                WHEN "heldDetail" LIKE 'no route for %' THEN 'no-route'
+                WHEN "heldDetail" LIKE 'a new version (%' THEN 'new-version'
+                ELSE 'kind-undecided' END
+            WHERE "heldDetail" IS NOT NULL
+            """,
+            #"UPDATE "document" SET "heldDetail" = NULL WHERE "heldBecause" <> 'kind-undecided'"#,
+        ]),
+        (PostgresStatusMigration.name, PostgresStatusMigration.statements),
     ]
 
     /// pg_advisory_xact_lock's key for migrations ("LedgMigr" in ASCII): held until commit.

@@ -8,13 +8,15 @@ protocol FeedQueries {
     /// Every token, oldest first.
     func apiTokens() throws -> [APITokenRecord]
     func apiToken(id: Int64) throws -> APITokenRecord?
-    func apiToken(hash: String) throws -> APITokenRecord?
+    /// The caller a live token (by its hash) stands for: its account and the dossiers it may
+    /// see (linked to the account, narrowed by the token). Nil for an unknown or revoked token.
+    func feedCaller(tokenHash: String) throws -> FeedCaller?
 
     /// The feed of a dossier: every delivery published on a pull route (collected or not), in
     /// the order they were made, after `cursor`; a few queries whatever `limit`.
     func feed(dossier: String, after cursor: Int64, limit: Int) throws -> [FeedRow]
-    /// Whether the document was ever published on a pull route.
-    func isInFeed(documentID: Int64) throws -> Bool
+    /// A document of `dossier` that is in its feed (a delivery published or collected).
+    func documentInFeed(id: Int64, dossier: String) throws -> DocumentRecord?
     /// The document's latest delivery, which gives its state.
     func latestDelivery(ofDocument id: Int64) throws -> DeliveryRecord?
     /// Marks a published delivery collected; the time as stored (the store may round it).

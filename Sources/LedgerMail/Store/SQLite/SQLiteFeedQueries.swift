@@ -11,7 +11,7 @@ extension SQLiteTransaction: FeedQueries {
     func update(_ token: APITokenRecord) throws { try token.update(db) }
     func apiTokens() throws -> [APITokenRecord] { try APITokenRecord.order(APITokenRecord.Columns.id).fetchAll(db) }
     func apiToken(id: Int64) throws -> APITokenRecord? { try APITokenRecord.fetchOne(db, key: id) }
-    func apiToken(hash: String) throws -> APITokenRecord? { try APITokenRecord.withHash(hash).fetchOne(db) }
+    func feedCaller(tokenHash: String) throws -> FeedCaller? { try APITokenRecord.caller(hash: tokenHash, db) }
 
     func feed(dossier: String, after cursor: Int64, limit: Int) throws -> [FeedRow] {
         let published = try DeliveryRecord.feed(dossier: dossier, after: cursor, limit: limit, db)
@@ -21,10 +21,7 @@ extension SQLiteTransaction: FeedQueries {
         return published.map { FeedRow(delivery: $0, document: $1, supersedes: replacedBy[$1.id!]) }
     }
 
-    func isInFeed(documentID: Int64) throws -> Bool {
-        try DeliveryRecord.filter(DeliveryRecord.Columns.documentID == documentID
-                                  && DeliveryRecord.pulledStates.contains(DeliveryRecord.Columns.state)).fetchCount(db) > 0
-    }
+    func documentInFeed(id: Int64, dossier: String) throws -> DocumentRecord? { try DocumentRecord.inFeed(id: id, dossier: dossier, db) }
 
     func latestDelivery(ofDocument id: Int64) throws -> DeliveryRecord? { try DeliveryRecord.latest(of: id).fetchOne(db) }
 

@@ -17,7 +17,7 @@ struct PostgresRecordTests {
             id: nil, dossier: "acme", kind: .salesInvoice, root: .invoice, number: number, supplierKey: "BE0123456789",
             issueDate: "2026-11-30", counterparty: nil, fileName: "\(number).xml", sourceSHA256: String(repeating: "a", count: 63) + number.suffix(1),
             ublSHA256: nil, pdfSHA256: "bb", pdfRendered: true, fileSHA256: nil, fileMimeType: nil, fileExtension: nil,
-            attachmentBase: number, version: 1, supersededBy: nil, heldBecause: .noRoute, heldDetail: nil, importedAt: now)
+            attachmentBase: number, version: 1, supersededBy: nil, heldBecause: .kindUndecided, heldDetail: "no party matches", importedAt: now)
     }
 
     @Test("a record goes in and comes back the same: text, optionals, dates, booleans, integers, enums, bytes")
@@ -45,7 +45,7 @@ struct PostgresRecordTests {
         }
         let stored = try #require(document)
         #expect(stored.id != nil && stored.number == "F1" && stored.kind == .salesInvoice && stored.counterparty == nil)
-        #expect(stored.pdfRendered && stored.version == 1 && stored.heldBecause == .noRoute)
+        #expect(stored.pdfRendered && stored.version == 1 && stored.heldBecause == .kindUndecided && stored.heldDetail == "no party matches")
         #expect(stored.importedAt == Self.now)
         #expect(inbound?.trust == .noEnvelopeToken && inbound?.uid == 9_000_000_000 && inbound?.verpValid == true && inbound?.fromAddress == nil)
         #expect(session?.value == Data([0, 1, 2, 255]) && session?.expiresAt == nil)
@@ -59,7 +59,7 @@ struct PostgresRecordTests {
                 try transaction.insert(Self.dossier, into: "dossier")
                 var document = Self.document("F2")
                 document.id = try transaction.insertReturningID(document, into: "document")
-                document.heldBecause = nil
+                document.hold(nil)
                 document.counterparty = "Klant BV"
                 let documents = try transaction.update(document, in: "document")
                 var dossier = Self.dossier
