@@ -42,14 +42,14 @@ extension Gateway {
             return FeedEntry(cursor: row.delivery.id!, documentID: document.id!, number: document.number,
                              kind: (document.kind ?? row.delivery.routeKind)?.rawValue ?? "", version: document.version,
                              issueDate: document.issueDate, counterparty: document.counterparty, supersedes: row.supersedes,
-                             files: try Self.files(of: document).map { FeedFile(file: $0, size: try blobs.size(of: $0.sha256)) })
+                             files: try document.files.map { FeedFile(file: $0, size: try blobs.size(of: $0.sha256)) })
         }
     }
 
     /// A file of a document that is in `dossier`'s feed; nil when there is no such file there.
     public func feedFile(dossier: String, documentID: Int64, name: String) throws -> DocumentFile? {
         try store.read { tx in
-            try tx.documentInFeed(id: documentID, dossier: dossier).flatMap { Self.files(of: $0).first { $0.name == name } }
+            try tx.documentInFeed(id: documentID, dossier: dossier).flatMap { $0.files.first { $0.name == name } }
         }
     }
 

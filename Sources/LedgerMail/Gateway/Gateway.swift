@@ -104,6 +104,20 @@ public final class Gateway: Sendable {
     func dossier(named name: String) throws -> Dossier { try dossiers.named(name) }
     func routes(dossier name: String) throws -> [Route] { try routes.list(dossier: name) }
 
+    // import and send jobs
+    public var imports: DocumentImport { DocumentImport(services: services) }
+    public var review: DocumentReview { DocumentReview(services: services) }
+    public var storedFiles: DocumentFiles { DocumentFiles(services: services) }
+    public var outbox: SendPass { SendPass(services: services) }
+    public var resend: Resend { Resend(services: services) }
+    public var preview: MailPreview { MailPreview(services: services) }
+
+    /// Transitional: for the digest and period end until they use `NoticeMail` themselves.
+    func templatedMail(_ template: String, _ values: [String: Any], dossier: Dossier, to recipients: [EmailAddress],
+                       attachments: [MailAttachment] = []) -> MailContent {
+        NoticeMail(services: services).compose(template, values, dossier: dossier, to: recipients, attachments: attachments)
+    }
+
     // accounts, feed and status jobs
     /// The people who log in and their dossiers.
     public var accounts: AccountBook { AccountBook(services: services) }

@@ -11,7 +11,7 @@ extension Gateway {
         let archive = try Archive(url: file, accessMode: .create)
         var used: Set<String> = []
         for document in documents {
-            for stored in try files(of: document.documentID, dossier: name) ?? [] {
+            for stored in try storedFiles.list(of: document.documentID, dossier: name) ?? [] {
                 let folder = document.kind?.rawValue ?? "unknown"
                 var entry = "\(folder)/\(stored.name)"
                 if used.contains(entry) {
@@ -20,7 +20,7 @@ extension Gateway {
                     entry = "\(folder)/\(url.deletingPathExtension().lastPathComponent)_\(document.documentID).\(url.pathExtension)"
                 }
                 used.insert(entry)
-                let data = try contents(of: stored)
+                let data = try storedFiles.contents(of: stored)
                 try archive.addEntry(with: entry, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) {
                     position, size in data.subdata(in: Int(position)..<Int(position) + size)
                 }

@@ -20,7 +20,7 @@ extension Gateway {
         let plan = try planPeriod(dossier: name, period: period)
         guard !dryRun else { return PeriodReport(plan: plan, send: nil, notifiedAddress: nil) }
         let ids = plan.toSend.compactMap(\.deliveryID)
-        let send = ids.isEmpty ? SendReport() : try await self.send(dossier: name, selection: .only(ids), progress: progress)
+        let send = ids.isEmpty ? SendReport() : try await outbox.send(dossier: name, selection: .only(ids), progress: progress)
         let after = try planPeriod(dossier: name, period: period)
         let dossier = try self.dossier(named: name)
         try await notify(dossier: dossier, before: plan, after: after, comment: comment)
@@ -77,7 +77,7 @@ extension Gateway {
                                          message: message)
         if let refusal = transfer.loginRefusal { throw SMTPLoginRefused(reply: refusal, username: server.username ?? "") }
         guard case .accepted = transfer.outcome else {
-            throw MailNotAccepted(what: what, reason: Self.reason(transfer))
+            throw MailNotAccepted(what: what, reason: transfer.reason)
         }
         logger.info("sent \(what) to \(recipients.map(\.value).joined(separator: ", "))")
         return message.count
