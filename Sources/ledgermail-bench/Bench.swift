@@ -15,7 +15,7 @@ struct Bench: ParsableCommand {
               ledgermail-bench inspect ../shared/corpus/ubl
               ledgermail-bench classify ../shared/corpus/mail
             """,
-        subcommands: [Compose.self, Inspect.self, Classify.self, DossierList.self]
+        subcommands: [Compose.self, Inspect.self, Classify.self, DossierList.self, Scale.self]
     )
 }
 
@@ -31,6 +31,19 @@ func measure(seconds: Double, _ body: () throws -> Void) rethrows -> (Int, Doubl
     } while elapsed < seconds
     return (iterations, elapsed)
 }
+
+/// The median time of `runs` runs of `body`, in seconds.
+func median(_ runs: Int, _ body: () throws -> Void) rethrows -> Double {
+    var times: [Double] = []
+    for _ in 0..<runs {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+    return times.sorted()[runs / 2]
+}
+
+func ms(_ seconds: Double) -> String { String(format: "%.1f ms", seconds * 1000) }
 
 /// Every regular file under `directory` with one of `extensions`, read into memory.
 func loadFiles(_ directory: String, extensions: Set<String>) throws -> [(String, Data)] {

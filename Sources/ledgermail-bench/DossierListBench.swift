@@ -31,16 +31,4 @@ struct DossierList: ParsableCommand {
         print("dossier list: \(listed) dossiers, \(dossiers * documents) documents: \(ms(list)) "
               + "(reference, one pass counting the same deliveries' states: \(ms(scan)); ratio \(String(format: "%.1f", list / scan))×)")
     }
-
-    func median(_ runs: Int, _ body: () throws -> Void) rethrows -> Double {
-        var times: [Double] = []
-        for _ in 0..<runs {
-            let start = DispatchTime.now().uptimeNanoseconds
-            try body()
-            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-        }
-        return times.sorted()[runs / 2]
-    }
-
-    func ms(_ seconds: Double) -> String { String(format: "%.1f ms", seconds * 1000) }
 }

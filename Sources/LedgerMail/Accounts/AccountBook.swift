@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import HummingbirdBcrypt
 
 /// Why a login was refused. The same answer for an unknown address and a wrong password, so
@@ -19,8 +18,7 @@ public enum LoginRefusal: Error, Sendable, Equatable, CustomStringConvertible {
 
 /// The people who log in and the dossiers each may see: one job, over the store.
 public struct AccountBook: Sendable {
-    let database: LedgerDatabase
-    let clock: @Sendable () -> Date
+    let services: GatewayServices
     /// Failures within `window` that close the door for the rest of it.
     static let failuresAllowed = 5
     static let window: TimeInterval = 15 * 60
@@ -31,48 +29,46 @@ public struct AccountBook: Sendable {
         let address = try EmailAddress(email).value
         try Self.checkPassword(password)
         let hash = try await runBlocking { Bcrypt.hash(password, cost: 12) }
-        try database.write { db in
-            if try AccountRecord.exists(db, key: address) {
+        try services.store.write { tx in
+            if try tx.account(email: address) != nil {
                 throw InvalidInput("an account for \(address) already exists: `ledgermail user link` gives it more dossiers")
             }
-            try AccountRecord(email: address, role: role, language: language, passwordHash: hash, createdAt: clock()).insert(db)
-            try link(address, to: dossiers, db)
+            try tx.insert(AccountRecord(email: address, role: role, language: language, passwordHash: hash, createdAt: services.clock()))
+            try link(address, to: dossiers, tx)
         }
     }
 
     public func all() throws -> [Account] {
-        try database.read { db in
-            let links = Dictionary(grouping: try AccountDossierRecord.fetchAll(db), by: \.account)
-            return try AccountRecord.order(AccountRecord.Columns.email).fetchAll(db).map { record in
-                Account(record, dossiers: links[record.email, default: []].map(\.dossier).sorted())
-            }
+        try services.store.read { tx in
+            let links = try tx.linkedDossiersByAccount()
+            return try tx.accounts().map { Account($0, dossiers: links[$0.email, default: []]) }
         }
     }
 
     public func account(_ email: String) throws -> Account? {
-        try database.read { db in
-            guard let record = try AccountRecord.fetchOne(db, key: email.lowercased()) else { return nil }
-            return Account(record, dossiers: try AccountDossierRecord.of(record.email).fetchAll(db).map(\.dossier))
+        try services.store.read { tx in
+            guard let record = try tx.account(email: email.lowercased()) else { return nil }
+            return Account(record, dossiers: try tx.linkedDossiers(account: record.email))
         }
     }
 
     public func remove(_ email: String) throws {
-        try database.write { db in
-            guard try AccountRecord.deleteOne(db, key: email.lowercased()) else { throw InvalidInput("no account for \(email.singleLine)") }
+        try services.store.write { tx in
+            guard try tx.deleteAccount(email: email.lowercased()) else { throw InvalidInput("no account for \(email.singleLine)") }
         }
     }
 
     public func link(_ email: String, to dossiers: [String]) throws {
-        try database.write { db in
-            guard try AccountRecord.exists(db, key: email.lowercased()) else { throw InvalidInput("no account for \(email.singleLine)") }
-            try link(email.lowercased(), to: dossiers, db)
+        try services.store.write { tx in
+            guard try tx.account(email: email.lowercased()) != nil else { throw InvalidInput("no account for \(email.singleLine)") }
+            try link(email.lowercased(), to: dossiers, tx)
         }
     }
 
     public func unlink(_ email: String, from dossiers: [String]) throws {
-        try database.write { db in
+        try services.store.write { tx in
             for dossier in dossiers {
-                guard try AccountDossierRecord.deleteOne(db, key: ["account": email.lowercased(), "dossier": dossier]) else {
+                guard try tx.unlink(account: email.lowercased(), dossier: dossier) else {
                     throw InvalidInput("\(email.singleLine) is not linked to dossier '\(dossier.singleLine)'")
                 }
             }
@@ -84,22 +80,22 @@ public struct AccountBook: Sendable {
     /// count, so attempts sent at once cannot all pass the limit; a success takes it back.
     public func authenticate(email: String, password: String) async throws -> Account {
         let address = email.trimmingCharacters(in: .whitespaces).lowercased()
-        let now = clock()
+        let now = services.clock()
         let since = now.addingTimeInterval(-Self.window)
-        let record: AccountRecord? = try database.write { db in
-            try LoginFailureRecord.filter(LoginFailureRecord.Columns.failedAt < since).deleteAll(db)
-            let failures = try LoginFailureRecord.recent(address, since: since).fetchAll(db)
-            if failures.count >= Self.failuresAllowed, let first = failures.map(\.failedAt).min() {
+        let record: AccountRecord? = try services.store.write { tx in
+            try tx.pruneLoginFailures(before: since)
+            let failures = try tx.loginFailures(email: address, since: since)
+            if failures.count >= Self.failuresAllowed, let first = failures.min() {
                 throw LoginRefusal.throttled(retryAfter: .seconds(max(1, Int(first.addingTimeInterval(Self.window).timeIntervalSince(now)))))
             }
-            try LoginFailureRecord(email: address, failedAt: now).insert(db)
-            return try AccountRecord.fetchOne(db, key: address)
+            try tx.recordLoginFailure(email: address, at: now)
+            return try tx.account(email: address)
         }
         // A hash is checked even for an unknown address, so the answer takes as long either way.
         let hash = record?.passwordHash ?? Self.decoyHash
         let valid = try await Self.verify(password, hash: hash)
         guard let record, valid else { throw LoginRefusal.wrongCredentials }
-        try database.write { db in _ = try LoginFailureRecord.filter(LoginFailureRecord.Columns.email == address).deleteAll(db) }
+        try services.store.write { tx in try tx.clearLoginFailures(email: address) }
         return try account(record.email) ?? Account(record, dossiers: [])
     }
 
@@ -113,12 +109,12 @@ public struct AccountBook: Sendable {
         }
     }
 
-    private func link(_ email: String, to dossiers: [String], _ db: Database) throws {
+    private func link(_ email: String, to dossiers: [String], _ tx: any StoreTransaction) throws {
         for dossier in dossiers {
-            guard try DossierRecord.exists(db, key: dossier) else {
+            guard try tx.dossierExists(dossier) else {
                 throw InvalidInput("no dossier named '\(dossier.singleLine)': `ledgermail dossier list` shows them")
             }
-            try AccountDossierRecord(account: email, dossier: dossier).insert(db, onConflict: .ignore)
+            try tx.link(account: email, dossier: dossier)
         }
     }
 
@@ -137,9 +133,4 @@ extension Account {
         self.init(email: record.email, role: record.role, language: record.language, dossiers: dossiers,
                   since: record.createdAt)
     }
-}
-
-extension Gateway {
-    /// The accounts of this install.
-    public var accounts: AccountBook { AccountBook(database: database, clock: clock) }
 }

@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-import GRDB
 
 /// A feed token as `token list` shows it (never the token itself: only its hash is kept).
 public struct APIToken: Sendable, Equatable {
@@ -22,46 +21,43 @@ public struct FeedCaller: Sendable, Equatable {
 
 /// The feed's bearer tokens: one job, over the store.
 public struct APITokenBook: Sendable {
-    let database: LedgerDatabase
-    let clock: @Sendable () -> Date
+    let services: GatewayServices
 
     /// Makes a token for an account, narrowed to some of its dossiers or not; returns it once.
     public func add(email: String, dossiers: [String]) throws -> (id: Int64, token: String) {
         let token = "lm_" + (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
-        let id: Int64 = try database.write { db in
-            guard let account = try AccountRecord.fetchOne(db, key: email.lowercased()) else {
+        let id: Int64 = try services.store.write { tx in
+            guard let account = try tx.account(email: email.lowercased()) else {
                 throw InvalidInput("no account for \(email.singleLine): `ledgermail user add` makes one")
             }
-            let linked = Set(try AccountDossierRecord.of(account.email).fetchAll(db).map(\.dossier))
+            let linked = Set(try tx.linkedDossiers(account: account.email))
             for dossier in dossiers where !linked.contains(dossier) {
                 throw InvalidInput("\(account.email) is not linked to dossier '\(dossier.singleLine)': `ledgermail user link` links it first")
             }
-            var record = APITokenRecord(id: nil, tokenHash: Self.hash(token), account: account.email,
-                                        dossiers: dossiers.sorted().joined(separator: ","), createdAt: clock())
-            try record.insert(db)
-            return record.id!
+            return try tx.insert(APITokenRecord(id: nil, tokenHash: Self.hash(token), account: account.email,
+                                                dossiers: dossiers.sorted().joined(separator: ","), createdAt: services.clock()))
         }
         return (id, token)
     }
 
     public func all() throws -> [APIToken] {
-        try database.read { db in try APITokenRecord.order(Column("id")).fetchAll(db).map(APIToken.init) }
+        try services.store.read { tx in try tx.apiTokens().map(APIToken.init) }
     }
 
     public func revoke(id: Int64) throws {
-        try database.write { db in
-            guard var record = try APITokenRecord.fetchOne(db, key: id) else {
+        try services.store.write { tx in
+            guard var record = try tx.apiToken(id: id) else {
                 throw InvalidInput("no token \(id): `ledgermail token list` shows them")
             }
             guard record.revokedAt == nil else { return }
-            record.revokedAt = clock()
-            try record.update(db)
+            record.revokedAt = services.clock()
+            try tx.update(record)
         }
     }
 
     /// The caller a token stands for; nil for an unknown or revoked token (both are 401).
     public func caller(token: String) throws -> FeedCaller? {
-        try database.read { db in try APITokenRecord.caller(hash: Self.hash(token), db) }
+        try services.store.read { tx in try tx.feedCaller(tokenHash: Self.hash(token)) }
     }
 
     static func hash(_ token: String) -> String {
@@ -74,9 +70,4 @@ extension APIToken {
         self.init(id: record.id!, account: record.account, dossiers: record.dossiers.split(separator: ",").map(String.init),
                   createdAt: record.createdAt, revokedAt: record.revokedAt)
     }
-}
-
-extension Gateway {
-    /// The bearer tokens of the documents feed.
-    public var apiTokens: APITokenBook { APITokenBook(database: database, clock: clock) }
 }

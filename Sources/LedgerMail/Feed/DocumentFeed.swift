@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// One item of a dossier's documents feed: a document published on a pull route.
 public struct FeedEntry: Sendable, Equatable {
@@ -38,21 +37,19 @@ public struct Acknowledgement: Sendable, Equatable {
 extension Gateway {
     /// The items of `dossier`'s feed after `cursor` (0: from the start), at most `limit`.
     public func feed(dossier: String, after cursor: Int64, limit: Int) throws -> [FeedEntry] {
-        try database.read { db in
-            try DeliveryRecord.feed(dossier: dossier, after: cursor, limit: limit, db).map { delivery, document in
-                FeedEntry(cursor: delivery.id!, documentID: document.id!, number: document.number,
-                          kind: (document.kind ?? delivery.routeKind)?.rawValue ?? "", version: document.version,
-                          issueDate: document.issueDate, counterparty: document.counterparty,
-                          supersedes: try DocumentRecord.replaced(by: document.id!).fetchOne(db)?.id,
-                          files: try document.files.map { FeedFile(file: $0, size: try blobs.size(of: $0.sha256)) })
-            }
+        try store.read { tx in try tx.feed(dossier: dossier, after: cursor, limit: limit) }.map { row in
+            let document = row.document
+            return FeedEntry(cursor: row.delivery.id!, documentID: document.id!, number: document.number,
+                             kind: (document.kind ?? row.delivery.routeKind)?.rawValue ?? "", version: document.version,
+                             issueDate: document.issueDate, counterparty: document.counterparty, supersedes: row.supersedes,
+                             files: try document.files.map { FeedFile(file: $0, size: try blobs.size(of: $0.sha256)) })
         }
     }
 
     /// A file of a document that is in `dossier`'s feed; nil when there is no such file there.
     public func feedFile(dossier: String, documentID: Int64, name: String) throws -> DocumentFile? {
-        try database.read { db in
-            try DocumentRecord.inFeed(id: documentID, dossier: dossier, db).flatMap { $0.files.first { $0.name == name } }
+        try store.read { tx in
+            try tx.documentInFeed(id: documentID, dossier: dossier).flatMap { $0.files.first { $0.name == name } }
         }
     }
 
@@ -60,27 +57,23 @@ extension Gateway {
     /// `collected`. Again for a collected one changes nothing and answers the first time's record.
     public func collect(dossier: String, documentID: Int64, by account: String) throws -> Acknowledgement {
         let now = clock()
-        return try database.write { db in try Self.collect(dossier: dossier, documentID: documentID, by: account, at: now, db) }
+        return try store.write { tx in try Self.collect(dossier: dossier, documentID: documentID, by: account, at: now, tx) }
     }
 
-    static func collect(dossier: String, documentID: Int64, by account: String, at now: Date, _ db: Database) throws -> Acknowledgement {
-        guard let document = try DocumentRecord.fetchOne(db, key: documentID), document.dossier == dossier else {
+    /// One acknowledgement, in the caller's transaction (`collect(_:)` writes several in one).
+    static func collect(dossier: String, documentID: Int64, by account: String, at now: Date,
+                        _ tx: any StoreTransaction) throws -> Acknowledgement {
+        guard let document = try tx.document(id: documentID), document.dossier == dossier else {
             throw AckRefusal.noSuchDocument
         }
-        guard var delivery = try DeliveryRecord.latest(of: documentID).fetchOne(db) else { throw AckRefusal.notPulled(state: .held) }
+        guard let delivery = try tx.latestDelivery(ofDocument: documentID) else { throw AckRefusal.notPulled(state: .held) }
         let state = delivery.state
         switch state {
         case .collected:
             return Acknowledgement(at: delivery.collectedAt ?? delivery.updatedAt, by: delivery.collectedBy ?? account)
         case .published:
-            delivery.state = .collected
-            delivery.collectedAt = now
-            delivery.collectedBy = account
-            delivery.updatedAt = now
-            try delivery.update(db)
             // As stored (the database keeps milliseconds), so a later ack answers the same.
-            let stored = try DeliveryRecord.fetchOne(db, key: delivery.id!)
-            return Acknowledgement(at: stored?.collectedAt ?? now, by: account)
+            return Acknowledgement(at: try tx.collect(deliveryID: delivery.id!, at: now, by: account), by: account)
         default:
             throw AckRefusal.notPulled(state: state)
         }

@@ -117,4 +117,14 @@ public final class Gateway: Sendable {
                        attachments: [MailAttachment] = []) -> MailContent {
         NoticeMail(services: services).compose(template, values, dossier: dossier, to: recipients, attachments: attachments)
     }
+
+    // accounts, feed and status jobs
+    /// The people who log in and their dossiers.
+    public var accounts: AccountBook { AccountBook(services: services) }
+    /// The browser sessions of `serve`.
+    public var webSessions: WebSessionStore { WebSessionStore(services: services) }
+    /// The bearer tokens of the documents feed.
+    public var apiTokens: APITokenBook { APITokenBook(services: services) }
+    /// What `status` shows of documents.
+    public var status: StatusReport { StatusReport(services: services) }
 }

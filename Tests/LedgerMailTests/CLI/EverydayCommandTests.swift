@@ -59,6 +59,20 @@ struct EverydayCommandTests {
         #expect(ledgermail("status").status != 0, "a dossier or --all is needed")
     }
 
+    @Test("status --summary counts documents per kind and state with the same filters, as text or one JSON object per line")
+    func statusSummary() throws {
+        twoDossiers()
+        let text = ledgermail("status", "--all", "--summary")
+        #expect(text.status == 0 && text.output.contains("purchase-invoice scheduled 2") && text.output.contains("sales-invoice held 2")
+                && text.output.contains("4 document(s)"), "\(text.output)")
+        let json = ledgermail("status", "acme", "--summary", "--state", "held", "--json")
+        let objects = try json.output.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect(objects.count == 1 && objects[0]["kind"] as? String == "sales-invoice" && objects[0]["count"] as? Int == 1, "\(json.output)")
+        #expect(ledgermail("status", "acme", "--summary", "--limit", "3").status != 0, "--limit does not apply to counts")
+    }
+
     @Test("dossier list shows each dossier's counts, and --json one object per dossier")
     func dossierList() throws {
         twoDossiers()

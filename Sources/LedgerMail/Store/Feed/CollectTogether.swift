@@ -20,7 +20,7 @@ extension Gateway {
                 try db.inSavepoint {
                     do {
                         result = .success(try Self.collect(dossier: request.dossier, documentID: request.documentID,
-                                                           by: request.account, at: now, db))
+                                                           by: request.account, at: now, SQLiteTransaction(db: db)))
                         return .commit
                     } catch let refusal as AckRefusal {
                         result = .failure(refusal)

@@ -16,6 +16,7 @@ struct APITokenRecord: Codable, FetchableRecord, MutablePersistableRecord, Senda
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     enum Columns {
+        static let id = Column(CodingKeys.id)
         static let tokenHash = Column(CodingKeys.tokenHash)
         static let account = Column(CodingKeys.account)
     }
@@ -25,26 +26,21 @@ extension DeliveryRecord {
     /// The feed of a dossier: every delivery published on a pull route (collected or not),
     /// in the order they were made, after `cursor`.
     static func feed(dossier: String, after cursor: Int64, limit: Int, _ db: Database) throws -> [(DeliveryRecord, DocumentRecord)] {
-        let pulled = [DeliveryState.published, .collected]
-        let documentsOfDossier = DocumentRecord.filter(Column("dossier") == dossier).select(Column("id"))
+        let documentsOfDossier = DocumentRecord.filter(DocumentRecord.Columns.dossier == dossier).select(DocumentRecord.Columns.id)
         let deliveries = try DeliveryRecord
-            .filter(Column("id") > cursor && pulled.contains(Column("state")) && documentsOfDossier.contains(Column("documentID")))
-            .order(Column("id")).limit(limit).fetchAll(db)
+            .filter(Columns.id > cursor && pulledStates.contains(Columns.state) && documentsOfDossier.contains(Columns.documentID))
+            .order(Columns.id).limit(limit).fetchAll(db)
         let documents = try DocumentRecord.fetchAll(db, keys: Set(deliveries.map(\.documentID)))
         let byID = Dictionary(uniqueKeysWithValues: documents.map { ($0.id!, $0) })
         return deliveries.compactMap { delivery in byID[delivery.documentID].map { (delivery, $0) } }
     }
 
+    /// The states of a delivery published on a pull route.
+    static let pulledStates: [DeliveryState] = [.published, .collected]
+
     /// A document's latest delivery, which gives its state.
     static func latest(of documentID: Int64) -> QueryInterfaceRequest<DeliveryRecord> {
-        filter(Column("documentID") == documentID).order(Column("id").desc).limit(1)
-    }
-}
-
-extension DocumentRecord {
-    /// The version a document replaced, if any.
-    static func replaced(by documentID: Int64) -> QueryInterfaceRequest<DocumentRecord> {
-        filter(Column("supersededBy") == documentID)
+        filter(Columns.documentID == documentID).order(Columns.id.desc).limit(1)
     }
 }
 

@@ -2,60 +2,38 @@ import Foundation
 import GRDB
 
 /// A document's state, wherever one is shown or filtered: the state of its latest delivery,
-/// `held` when it has none. One join, shared by the overview and the filtered status.
+/// `held` when it has none, kept on the document (`latestState`, see `registerStatus`).
 enum DocumentStateSQL {
-    /// Joins each current document (`doc`) to its latest delivery (`latest`, may be NULL).
+    /// Joins each current document (`doc`) to its latest delivery (`latest`, may be NULL), for
+    /// what else of that delivery a query needs.
     static let withLatest = """
         document doc LEFT JOIN delivery latest
             ON latest.id = (SELECT MAX(d.id) FROM delivery d WHERE d.documentID = doc.id)
         """
     static let currentDocuments = withLatest + " WHERE doc.supersededBy IS NULL"
-    static let state = "COALESCE(latest.state, 'held')"
+    static let state = "doc.latestState"
+    /// The current documents alone, when only their state is needed.
+    static let current = "document doc WHERE doc.supersededBy IS NULL"
 }
 
-/// Which current documents `status` lists: one dossier or all, narrowed by state and kind.
-public struct DocumentFilter: Sendable, Equatable {
-    public var dossier: String?
-    /// Empty: any state.
-    public var states: Set<DeliveryState>
-    /// Empty: any kind (and documents without one).
-    public var kinds: Set<DocumentKind>
-    /// Documents of the period (by issue date, else import date), or of any.
-    public var period: Period?
-    /// One document only.
-    public var documentID: Int64?
-    /// At most this many (the first by dossier and id).
-    public var limit: Int?
-
-    public init(dossier: String? = nil, states: Set<DeliveryState> = [], kinds: Set<DocumentKind> = [], period: Period? = nil,
-                documentID: Int64? = nil, limit: Int? = nil) {
-        self.dossier = dossier
-        self.states = states
-        self.kinds = kinds
-        self.period = period
-        self.documentID = documentID
-        self.limit = limit
-    }
-}
-
-extension DocumentRecord {
-    /// The current documents the filter selects, by dossier then id, with each one's state.
-    static func matching(_ filter: DocumentFilter, _ db: Database) throws -> [(document: DocumentRecord, state: DeliveryState)] {
-        var sql = "SELECT doc.*, \(DocumentStateSQL.state) AS documentState FROM \(DocumentStateSQL.currentDocuments)"
+extension DocumentFilter {
+    /// The filter as conditions to add after `currentDocuments`, with their arguments.
+    var conditions: (sql: String, arguments: StatementArguments) {
+        var sql = ""
         var arguments: StatementArguments = []
-        if let dossier = filter.dossier {
+        if let dossier {
             sql += " AND doc.dossier = ?"
             arguments += [dossier]
         }
-        if !filter.states.isEmpty {
-            sql += " AND \(DocumentStateSQL.state) IN (\(placeholders(filter.states.count)))"
-            arguments += StatementArguments(filter.states.map(\.rawValue))
+        if !states.isEmpty {
+            sql += " AND \(DocumentStateSQL.state) IN (\(Self.placeholders(states.count)))"
+            arguments += StatementArguments(states.map(\.rawValue))
         }
-        if !filter.kinds.isEmpty {
-            sql += " AND doc.kind IN (\(placeholders(filter.kinds.count)))"
-            arguments += StatementArguments(filter.kinds.map(\.rawValue))
+        if !kinds.isEmpty {
+            sql += " AND doc.kind IN (\(Self.placeholders(kinds.count)))"
+            arguments += StatementArguments(kinds.map(\.rawValue))
         }
-        if let period = filter.period {
+        if let period {
             // The issue date's calendar day (a zone suffix does not change it) when it is one, else
             // the import day: the quarter-end plan's rule (`Period.calendarDay`).
             sql += """
@@ -64,21 +42,48 @@ extension DocumentRecord {
                 """
             arguments += [period.firstDay ?? "0000-00-00", period.lastDay]
         }
-        if let id = filter.documentID {
+        if let documentID {
             sql += " AND doc.id = ?"
-            arguments += [id]
+            arguments += [documentID]
         }
-        sql += " ORDER BY doc.dossier, doc.id"
-        if let limit = filter.limit {
-            sql += " LIMIT ?"
-            arguments += [max(0, limit)]
-        }
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-            (try DocumentRecord(row: row), try UnknownStoredValue.decode(DeliveryState.self, row["documentState"]))
-        }
+        return (sql, arguments)
     }
 
     private static func placeholders(_ count: Int) -> String {
         Array(repeating: "?", count: count).joined(separator: ",")
+    }
+}
+
+extension DocumentRecord {
+    /// A page of the current documents the filter selects, by dossier then id, after `position`.
+    static func page(_ filter: DocumentFilter, after position: DocumentPosition?, limit: Int,
+                     _ db: Database) throws -> [DocumentWithState] {
+        var (sql, arguments) = filter.conditions
+        sql = "SELECT doc.*, \(DocumentStateSQL.state) AS documentState FROM \(DocumentStateSQL.current)" + sql
+        if let position {
+            sql += " AND (doc.dossier, doc.id) > (?, ?)"
+            arguments += [position.dossier, position.id]
+        }
+        sql += " ORDER BY doc.dossier, doc.id LIMIT ?"
+        arguments += [max(0, limit)]
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+            DocumentWithState(document: try DocumentRecord(row: row),
+                              state: try UnknownStoredValue.decode(DeliveryState.self, row["documentState"]))
+        }
+    }
+
+    /// How many current documents the filter selects, per kind and state.
+    static func counts(_ filter: DocumentFilter, _ db: Database) throws -> [DocumentCount] {
+        let (conditions, arguments) = filter.conditions
+        let sql = """
+            SELECT doc.kind AS kind, \(DocumentStateSQL.state) AS documentState, COUNT(*) AS count
+            FROM \(DocumentStateSQL.current)\(conditions) GROUP BY 1, 2 ORDER BY 1, 2
+            """
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+            let kind: DatabaseValue = row["kind"]
+            return DocumentCount(kind: kind.isNull ? nil : try UnknownStoredValue.decode(DocumentKind.self, kind),
+                                 state: try UnknownStoredValue.decode(DeliveryState.self, row["documentState"]),
+                                 count: row["count"])
+        }
     }
 }

@@ -212,6 +212,7 @@ enum Migrations {
                 t.add(column: "leaseUntil", .datetime)
             }
         }
+        registerStatus(&migrator)
         return migrator
     }
 }

@@ -34,6 +34,48 @@ extension Gateway {
 }
 
 extension Gateway {
+    /// For benchmarks only: `count` more documents in an existing dossier, written as rows in
+    /// one transaction (no files, no mail), like two years of a busy one: the kinds in turn,
+    /// issue dates over 2025 and 2026, nearly all sent and a few in each other state (one in 200
+    /// failed; one document in ten with an earlier failed attempt), a recipient for every
+    /// delivery that was tried.
+    package func seedSyntheticDocuments(dossier: String, count: Int) throws {
+        let kinds: [DocumentKind] = [.purchaseInvoice, .salesInvoice, .purchaseInvoice, .salesCreditNote, .purchaseCreditNote]
+        // Of every 200: the states other than sent, then sent for the rest.
+        let states: [DeliveryState] = [.failed, .bounced, .deferred, .deferred, .pending, .pending, .held, .held, .held]
+            + Array(repeating: .scheduled, count: 6)
+        let now = clock()
+        try database.write { db in
+            let first = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM document") ?? 0
+            for index in 0..<count {
+                let serial = Int(first) + index + 1
+                let day = index % 730
+                let issued = String(format: "%04d-%02d-%02d", 2025 + day / 365, (day % 365) / 31 % 12 + 1, day % 28 + 1)
+                let hash = String(format: "%064x", serial)
+                var document = DocumentRecord(
+                    id: nil, dossier: dossier, kind: kinds[index % kinds.count], root: .invoice, number: "S\(serial)",
+                    supplierKey: "0403123486", issueDate: issued, counterparty: "Supplier \(index % 97)", fileName: "s\(serial).xml",
+                    sourceSHA256: hash, ublSHA256: hash, pdfSHA256: nil, pdfRendered: false, fileSHA256: nil,
+                    fileMimeType: nil, fileExtension: nil, attachmentBase: "S\(serial)", version: 1, supersededBy: nil,
+                    heldBecause: nil, heldDetail: nil, importedAt: now)
+                try document.insert(db)
+                let state = states.indices.contains((index * 7) % 200) ? states[(index * 7) % 200] : .sent
+                var attempts: [DeliveryState] = index % 10 == 0 ? [.failed] : []
+                attempts.append(state)
+                for attempt in attempts {
+                    var delivery = DeliveryRecord.new(documentID: document.id!, routeKind: document.kind, state: attempt, dueAt: nil, now: now)
+                    delivery.sentAt = attempt == .sent ? now : nil
+                    delivery.attempts = [.sent, .failed, .bounced, .deferred].contains(attempt) ? 1 : 0
+                    try delivery.insert(db)
+                    guard delivery.attempts > 0 else { continue }
+                    var recipient = RecipientRecord(id: nil, deliveryID: delivery.id!, address: "boekhouder@acct.test", state: attempt,
+                                                    smtpReply: attempt == .sent ? "250 2.0.0 Ok: queued" : "550 5.1.1 unknown")
+                    try recipient.insert(db)
+                }
+            }
+        }
+    }
+
     /// For benchmarks: every delivery's state read and counted, one pass over the table (the
     /// reference a query over all deliveries is measured against).
     package func countDeliveryStates() throws -> Int {
@@ -47,7 +89,8 @@ extension Gateway {
         let settings = Settings(configFile: directory.appendingPathComponent("ledgermail.yaml"),
                                 dataDirectory: directory.appendingPathComponent("data"), smtp: nil, imap: nil,
                                 bounceAddress: nil, replyAddress: nil, templatesDirectory: nil, dispatchDelay: 600, tlsInsecure: false)
-        try "# bench\n".write(to: settings.configFile, atomically: true, encoding: .utf8)
+        // The command line finds the same install through this file (`--config`).
+        try "data_dir: data\n".write(to: settings.configFile, atomically: true, encoding: .utf8)
         _ = try initialize(settings: settings, exampleConfig: nil)
         return try Gateway(settings: settings)
     }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// One document as `status` shows it: its deliveries and what came back. Encodes to the
 /// `status --json` line format (every key present, null when unknown: `NullWhenAbsent`).
@@ -79,53 +78,4 @@ public struct InboundStatus: Sendable, Encodable {
     public var unverifiedBecause: String?
 
     enum CodingKeys: String, CodingKey { case kind, receivedAt = "received_at", from, summary, verified }
-}
-
-extension Gateway {
-    /// Every current document of the dossier (older versions stay in history), oldest first.
-    public func status(dossier name: String) throws -> [DocumentStatus] {
-        try status(DocumentFilter(dossier: name))
-    }
-
-    /// The current documents the filter selects (every dossier's when it names none), by
-    /// dossier then id.
-    public func status(_ filter: DocumentFilter) throws -> [DocumentStatus] {
-        try database.read { db in
-            if let name = filter.dossier { _ = try requireDossier(name, db) }
-            let documents = try DocumentRecord.matching(filter, db)
-            let deliveriesOf = try DeliveryRecord.byDocument(documents.compactMap(\.document.id), db)
-            let deliveryIDs = deliveriesOf.values.flatMap { $0.compactMap(\.id) }
-            let recipientsOf = try RecipientRecord.byDelivery(deliveryIDs, db)
-            let inboundOf = try InboundRecord.byDelivery(deliveryIDs, db)
-            return documents.map { document, state in
-                let deliveries = deliveriesOf[document.id!] ?? []
-                var inbound: [InboundStatus] = []
-                let statuses = deliveries.map { delivery -> DeliveryStatus in
-                    let recipients = recipientsOf[delivery.id!] ?? []
-                    let linked = inboundOf[delivery.id!] ?? []
-                    inbound += linked.map {
-                        InboundStatus(kind: $0.kind, receivedAt: $0.receivedAt, from: $0.fromAddress, summary: $0.summary,
-                                      verified: $0.isVerified, unverifiedBecause: $0.unverifiedBecause)
-                    }
-                    // A verified bounce is the delivery's own; otherwise the latest unverified one
-                    // is shown as such (it changed nothing).
-                    let unverified = linked.last { $0.kind == .bounce && !$0.isVerified }
-                    let bounce = delivery.bounceStatus == nil && delivery.bounceRecipient == nil
-                        ? unverified.map { BounceStatus(recipient: nil, status: nil, reason: nil, diagnostic: $0.summary, verified: false) }
-                        : BounceStatus(recipient: delivery.bounceRecipient, status: delivery.bounceStatus,
-                                       reason: delivery.bounceReason, diagnostic: delivery.bounceDiagnostic, verified: true)
-                    return DeliveryStatus(
-                        id: delivery.id!, route: delivery.routeKind, state: delivery.state,
-                        dueAt: delivery.dueAt, sentAt: delivery.sentAt, attempts: delivery.attempts,
-                        messageID: delivery.messageID, lastReply: delivery.lastReply,
-                        recipients: recipients.map { RecipientStatus(address: $0.address, state: $0.state, smtpReply: $0.smtpReply) },
-                        bounce: bounce, collectedAt: delivery.collectedAt, collectedBy: delivery.collectedBy)
-                }
-                return DocumentStatus(
-                    dossier: document.dossier, id: document.id!, number: document.number, kind: document.kind, issueDate: document.issueDate,
-                    counterparty: document.counterparty, file: document.fileName, version: document.version,
-                    state: state, heldReason: document.heldReason, deliveries: statuses, inbound: inbound)
-            }
-        }
-    }
 }
