@@ -43,6 +43,15 @@ func median(_ runs: Int, _ body: () throws -> Void) rethrows -> Double {
     return times.sorted()[runs / 2]
 }
 
+/// Where a bench makes its install: `keep` when given (to look at afterwards), else a new
+/// temporary directory for the caller to remove.
+func scratchDirectory(keep: String?) throws -> URL {
+    let directory = keep.map { URL(fileURLWithPath: $0) }
+        ?? FileManager.default.temporaryDirectory.appendingPathComponent("ledgermail-bench-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    return directory
+}
+
 func ms(_ seconds: Double) -> String { String(format: "%.1f ms", seconds * 1000) }
 
 /// Every regular file under `directory` with one of `extensions`, read into memory.

@@ -14,10 +14,8 @@ struct DossierList: ParsableCommand {
     @Option(help: "Keep the scratch install here (to look at its query plans).") var keep: String?
 
     func run() throws {
-        let directory = keep.map { URL(fileURLWithPath: $0) }
-            ?? FileManager.default.temporaryDirectory.appendingPathComponent("ledgermail-bench-\(UUID().uuidString)")
+        let directory = try scratchDirectory(keep: keep)
         defer { if keep == nil { try? FileManager.default.removeItem(at: directory) } }
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let gateway = try Gateway.scratch(in: directory)
         try gateway.seedSyntheticDossiers(dossiers, documents: documents)
 

@@ -17,10 +17,8 @@ struct Scale: ParsableCommand {
     @Option(help: "Keep the scratch install here.") var keep: String?
 
     func run() throws {
-        let directory = keep.map { URL(fileURLWithPath: $0) }
-            ?? FileManager.default.temporaryDirectory.appendingPathComponent("ledgermail-scale-\(UUID().uuidString)")
+        let directory = try scratchDirectory(keep: keep)
         defer { if keep == nil { try? FileManager.default.removeItem(at: directory) } }
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let gateway = try Gateway.scratch(in: directory)
         let program = binary ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("ledgermail").path
         let config = ["--config", directory.appendingPathComponent("ledgermail.yaml").path]
