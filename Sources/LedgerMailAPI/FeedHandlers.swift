@@ -34,7 +34,7 @@ struct FeedHandlers: APIProtocol {
             return .badRequest(.init(body: .json(.init(error: "bad_cursor",
                 message: "the cursor is not one this server gave: start again without `after`"))))
         }
-        let entries = try gateway.feed(dossier: dossier, after: cursor.position, limit: limit)
+        let entries = try gateway.feed.items(dossier: dossier, after: cursor.position, limit: limit)
         let next = FeedCursor(position: entries.last?.cursor ?? cursor.position)
         return .ok(.init(body: .json(.init(items: entries.map { Self.item($0, dossier: dossier) }, next: next.text))))
     }

@@ -9,7 +9,7 @@ extension FeedHandlers {
     func getFile(_ input: Operations.getFile.Input) async throws -> Operations.getFile.Output {
         let (dossier, id, name) = (input.path.dossier, input.path.id, input.path.name)
         guard try caller.sees(dossier) else { return .notFound(.init(body: .json(Self.noDossier(dossier)))) }
-        guard let file = try gateway.feedFile(dossier: dossier, documentID: id, name: name) else {
+        guard let file = try gateway.feed.file(dossier: dossier, documentID: id, name: name) else {
             return .notFound(.init(body: .json(.init(error: "not_found",
                 message: "document \(id) of '\(dossier.singleLine)' has no file '\(name.singleLine)' in the feed"))))
         }

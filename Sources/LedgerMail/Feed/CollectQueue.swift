@@ -27,7 +27,7 @@ public actor CollectQueue {
             waiting = []
             let results: [Result<Acknowledgement, any Error>]
             do {
-                results = try await runBlocking { [gateway] in try gateway.collect(batch.map(\.request)) }
+                results = try await runBlocking { [gateway] in try gateway.feed.collect(batch.map(\.request)) }
             } catch {
                 results = batch.map { _ in .failure(error) }
             }

@@ -34,21 +34,32 @@ public struct Acknowledgement: Sendable, Equatable {
     public var by: String
 }
 
-extension Gateway {
+/// One acknowledgement asked of the feed.
+struct AckRequest: Sendable {
+    var dossier: String
+    var documentID: Int64
+    var account: String
+}
+
+/// The documents feed of the pull routes (`/api/v1`): its items, their files, and the
+/// acknowledgements that make them collected.
+public struct DocumentFeed: Sendable {
+    let services: GatewayServices
+
     /// The items of `dossier`'s feed after `cursor` (0: from the start), at most `limit`.
-    public func feed(dossier: String, after cursor: Int64, limit: Int) throws -> [FeedEntry] {
-        try store.read { tx in try tx.feed(dossier: dossier, after: cursor, limit: limit) }.map { row in
+    public func items(dossier: String, after cursor: Int64, limit: Int) throws -> [FeedEntry] {
+        try services.store.read { tx in try tx.feed(dossier: dossier, after: cursor, limit: limit) }.map { row in
             let document = row.document
             return FeedEntry(cursor: row.delivery.id!, documentID: document.id!, number: document.number,
                              kind: (document.kind ?? row.delivery.routeKind)?.rawValue ?? "", version: document.version,
                              issueDate: document.issueDate, counterparty: document.counterparty, supersedes: row.supersedes,
-                             files: try document.files.map { FeedFile(file: $0, size: try blobs.size(of: $0.sha256)) })
+                             files: try document.files.map { FeedFile(file: $0, size: try services.blobs.size(of: $0.sha256)) })
         }
     }
 
     /// A file of a document that is in `dossier`'s feed; nil when there is no such file there.
-    public func feedFile(dossier: String, documentID: Int64, name: String) throws -> DocumentFile? {
-        try store.read { tx in
+    public func file(dossier: String, documentID: Int64, name: String) throws -> DocumentFile? {
+        try services.store.read { tx in
             try tx.documentInFeed(id: documentID, dossier: dossier).flatMap { $0.files.first { $0.name == name } }
         }
     }
@@ -56,11 +67,29 @@ extension Gateway {
     /// Records that the accountant's software has the document: its published delivery becomes
     /// `collected`. Again for a collected one changes nothing and answers the first time's record.
     public func collect(dossier: String, documentID: Int64, by account: String) throws -> Acknowledgement {
-        let now = clock()
-        return try store.write { tx in try Self.collect(dossier: dossier, documentID: documentID, by: account, at: now, tx) }
+        let now = services.clock()
+        return try services.store.write { tx in try Self.collect(dossier: dossier, documentID: documentID, by: account, at: now, tx) }
     }
 
-    /// One acknowledgement, in the caller's transaction (`collect(_:)` writes several in one).
+    /// Several acknowledgements in one transaction (one turn at the writer, one commit); each
+    /// in its own savepoint, so a refused one changes nothing and leaves the others as they
+    /// are. A database error fails them all.
+    func collect(_ requests: [AckRequest]) throws -> [Result<Acknowledgement, any Error>] {
+        let now = services.clock()
+        return try services.store.write { tx in
+            try requests.map { request in
+                do {
+                    return .success(try tx.savepoint {
+                        try Self.collect(dossier: request.dossier, documentID: request.documentID, by: request.account, at: now, tx)
+                    })
+                } catch let refusal as AckRefusal {
+                    return .failure(refusal)
+                }
+            }
+        }
+    }
+
+    /// One acknowledgement, in the caller's transaction.
     static func collect(dossier: String, documentID: Int64, by account: String, at now: Date,
                         _ tx: any StoreTransaction) throws -> Acknowledgement {
         guard let document = try tx.document(id: documentID), document.dossier == dossier else {

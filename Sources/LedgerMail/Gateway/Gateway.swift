@@ -88,6 +88,7 @@ public final class Gateway: Sendable {
 
     // Dossier jobs
     public var dossiers: DossierBook { DossierBook(services: services) }
+    public var feed: DocumentFeed { DocumentFeed(services: services) }
     public var routes: RouteBook { RouteBook(services: services) }
     public var integrations: IntegrationSetup { IntegrationSetup(services: services) }
 

@@ -43,12 +43,12 @@ struct PullRouteTests {
         let report = try await mailing.outbox.send(dossier: nil, selection: .everythingWaiting)
         #expect(report.sent == 0 && report.failed == 0 && report.deferred == 0)
         #expect(try state(of: id) == .published)
-        let entries = try gateway.feed(dossier: "acme", after: 0, limit: 10)
+        let entries = try gateway.feed.items(dossier: "acme", after: 0, limit: 10)
         #expect(entries.map(\.documentID) == [id])
         #expect(entries.first?.files.map(\.file.role) == [.ubl, .pdf])
         #expect(entries.first?.files.allSatisfy { $0.size > 0 } == true)
-        #expect(try gateway.feed(dossier: "acme", after: entries[0].cursor, limit: 10).isEmpty)
-        #expect(try gateway.feed(dossier: "beta", after: 0, limit: 10).isEmpty)
+        #expect(try gateway.feed.items(dossier: "acme", after: entries[0].cursor, limit: 10).isEmpty)
+        #expect(try gateway.feed.items(dossier: "beta", after: 0, limit: 10).isEmpty)
     }
 
     @Test("a PDF imported on its own is one original file in the feed, and the web's PDF link still finds it")
@@ -58,7 +58,7 @@ struct PullRouteTests {
         guard case .stored(let id, _, _, _, _, _) = try gateway.imports.file(dossier: "acme", file: pdf, declaredKind: .purchaseInvoice) else {
             throw StackError("the PDF was not stored")
         }
-        let entry = try #require(try gateway.feed(dossier: "acme", after: 0, limit: 10).first { $0.documentID == id })
+        let entry = try #require(try gateway.feed.items(dossier: "acme", after: 0, limit: 10).first { $0.documentID == id })
         #expect(entry.files.map(\.file.role) == [.original] && entry.files.first?.file.name == "bon-17.pdf")
         #expect(try gateway.storedFiles.list(of: id, dossier: "acme")?.first?.mimeType == "application/pdf")
     }
@@ -66,8 +66,8 @@ struct PullRouteTests {
     @Test("an ack makes the delivery collected with its time and owner; a second ack changes nothing")
     func ackCollects() throws {
         let id = try importPurchase()
-        let first = try gateway.collect(dossier: "acme", documentID: id, by: "eva@acct.test")
-        let again = try gateway.collect(dossier: "acme", documentID: id, by: "tom@acct.test")
+        let first = try gateway.feed.collect(dossier: "acme", documentID: id, by: "eva@acct.test")
+        let again = try gateway.feed.collect(dossier: "acme", documentID: id, by: "tom@acct.test")
         #expect(first == again)
         #expect(first.by == "eva@acct.test")
         let delivery = try #require(try gateway.status(dossier: "acme").first { $0.id == id }?.deliveries.last)
@@ -82,21 +82,21 @@ struct PullRouteTests {
             Issue.record("the sales invoice was not stored")
             return
         }
-        #expect(throws: AckRefusal.notPulled(state: .scheduled)) { try gateway.collect(dossier: "acme", documentID: mailed, by: "eva@acct.test") }
-        #expect(throws: AckRefusal.noSuchDocument) { try gateway.collect(dossier: "beta", documentID: mailed, by: "eva@acct.test") }
-        #expect(throws: AckRefusal.noSuchDocument) { try gateway.collect(dossier: "acme", documentID: 999_999, by: "eva@acct.test") }
+        #expect(throws: AckRefusal.notPulled(state: .scheduled)) { try gateway.feed.collect(dossier: "acme", documentID: mailed, by: "eva@acct.test") }
+        #expect(throws: AckRefusal.noSuchDocument) { try gateway.feed.collect(dossier: "beta", documentID: mailed, by: "eva@acct.test") }
+        #expect(throws: AckRefusal.noSuchDocument) { try gateway.feed.collect(dossier: "acme", documentID: 999_999, by: "eva@acct.test") }
     }
 
     @Test("a new version of a collected document is held; resend publishes it with what it supersedes")
     func newVersionHeldThenResent() throws {
         let first = try importPurchase()
-        _ = try gateway.collect(dossier: "acme", documentID: first, by: "eva@acct.test")
-        let cursor = try #require(try gateway.feed(dossier: "acme", after: 0, limit: 10).last?.cursor)
+        _ = try gateway.feed.collect(dossier: "acme", documentID: first, by: "eva@acct.test")
+        let cursor = try #require(try gateway.feed.items(dossier: "acme", after: 0, limit: 10).last?.cursor)
         let second = try importPurchase("v2")
         #expect(try state(of: second) == .held)
-        #expect(try gateway.feed(dossier: "acme", after: cursor, limit: 10).isEmpty)
+        #expect(try gateway.feed.items(dossier: "acme", after: cursor, limit: 10).isEmpty)
         _ = try gateway.resend.document(dossier: "acme", documentID: second, route: nil)
-        let item = try #require(try gateway.feed(dossier: "acme", after: cursor, limit: 10).first)
+        let item = try #require(try gateway.feed.items(dossier: "acme", after: cursor, limit: 10).first)
         #expect(item.documentID == second && item.version == 2 && item.supersedes == first)
         #expect(try state(of: second) == .published)
     }
@@ -115,7 +115,7 @@ struct PullRouteTests {
             guard case .stored(let id, _, _, _, _, _) = try gateway.imports.file(dossier: "acme", file: file) else { throw StackError("not stored") }
             return id
         }
-        _ = try gateway.collect(dossier: "acme", documentID: ids[0], by: "eva@acct.test")
+        _ = try gateway.feed.collect(dossier: "acme", documentID: ids[0], by: "eva@acct.test")
         let plan = try gateway.planPeriod(dossier: "acme", period: try Period(parsing: "2026-Q4"))
         #expect(plan.toSend.isEmpty)
         #expect(plan.collected.map(\.documentID) == [ids[0]])
