@@ -65,8 +65,8 @@ extension Gateway {
             "addresses": route.addresses.map(\.value), "attach": route.attach.rawValue,
             "max_size": route.maxSize.map(\.description) ?? "",
         ]
-        let content = templatedMail("route-test", values, dossier: dossier, to: [dossier.accountant])
-        try await sendPlain(content, to: [dossier.accountant], what: "the test of the \(kind.rawValue) route")
+        let content = services.templatedMail("route-test", values, dossier: dossier, to: [dossier.accountant])
+        try await services.sendPlain(content, to: [dossier.accountant], what: "the test of the \(kind.rawValue) route")
         return dossier.accountant
     }
 }

@@ -92,4 +92,18 @@ public final class Gateway: Sendable {
         }
         return record
     }
+
+    // inbox, digest and period end jobs
+    public var inboxReader: InboxReader { InboxReader(services: services) }
+    public var inboxListing: InboxListing { InboxListing(services: services) }
+    public var classification: MailClassification { MailClassification(services: services) }
+    public var digests: OwnerDigest { OwnerDigest(services: services) }
+    public var periodPlanning: PeriodPlanning { PeriodPlanning(services: services) }
+    public var periodSend: PeriodSend {
+        PeriodSend(services: services) { [self] dossier, deliveries, progress in
+            try await send(dossier: dossier, selection: .only(deliveries), progress: progress)
+        }
+    }
+    public var mailOut: MailOut { MailOut(services: services) }
+    public var periodExport: PeriodExport { PeriodExport(services: services) }
 }

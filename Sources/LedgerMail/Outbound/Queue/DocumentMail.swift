@@ -33,20 +33,7 @@ extension Gateway {
             "issue_date": document.issueDate ?? "",
             "attachment_list": attachments.map(\.fileName).joined(separator: ", "),
         ]
-        return templatedMail("document", values, dossier: dossier, to: route.addresses, attachments: attachments,
+        return services.templatedMail("document", values, dossier: dossier, to: route.addresses, attachments: attachments,
                              messageID: messageID, date: date)
-    }
-
-    /// A mail from the dossier whose subject and text come from the `template` pair
-    /// (`NAME-subject`, `NAME`) in the dossier's language.
-    func templatedMail(_ template: String, _ values: [String: Any], dossier: Dossier, to recipients: [EmailAddress],
-                       attachments: [MailAttachment] = [], messageID: String? = nil, date: Date? = nil) -> MailContent {
-        MailContent(
-            from: dossier.from, to: recipients, replyTo: settings.replyAddress,
-            // Values from documents are shown, never obeyed: a bidi override would reorder the text.
-            subject: DisplayText.withoutBidi(templates.render("\(template)-subject", language: dossier.language, values).singleLine),
-            text: DisplayText.withoutBidi(templates.render(template, language: dossier.language, values)),
-            attachments: attachments,
-            messageID: messageID ?? MessageComposer.newMessageID(domain: dossier.from.address.domain), date: date ?? clock())
     }
 }

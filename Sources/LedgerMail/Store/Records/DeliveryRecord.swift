@@ -42,6 +42,10 @@ struct DeliveryRecord: Codable, FetchableRecord, MutablePersistableRecord, Senda
         static let firstAttemptAt = Column(CodingKeys.firstAttemptAt)
         static let messageID = Column(CodingKeys.messageID)
         static let lastReply = Column(CodingKeys.lastReply)
+        static let bounceRecipient = Column(CodingKeys.bounceRecipient)
+        static let bounceStatus = Column(CodingKeys.bounceStatus)
+        static let bounceReason = Column(CodingKeys.bounceReason)
+        static let bounceDiagnostic = Column(CodingKeys.bounceDiagnostic)
         static let updatedAt = Column(CodingKeys.updatedAt)
     }
 
@@ -66,5 +70,7 @@ struct RecipientRecord: Codable, FetchableRecord, MutablePersistableRecord, Send
 
     enum Columns {
         static let deliveryID = Column(CodingKeys.deliveryID)
+        static let address = Column(CodingKeys.address)
+        static let state = Column(CodingKeys.state)
     }
 }
