@@ -38,6 +38,8 @@ let package = Package(
         // Already in the graph through async-http-client: the agent's --ca-file.
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        // The PostgreSQL engine (issue 10); imported only under Sources/LedgerMail/Store/PostgreSQL/.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // libcurl (Debian: libcurl4-gnutls-dev), with typed shims for its variadic calls.
@@ -92,6 +94,7 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -128,6 +131,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings + [.enableUpcomingFeature("InternalImportsByDefault")]
@@ -154,7 +158,9 @@ let package = Package(
         ),
         .testTarget(
             name: "LedgerMailTests",
-            dependencies: ["LedgerMail", "LedgerMailWeb", "LedgerMailAPI"],
+            dependencies: ["LedgerMail", "LedgerMailWeb", "LedgerMailAPI",
+                           // The PostgreSQL tests close their admin connections and use an event loop.
+                           .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")],
             // Read through #filePath, so they work without the resource bundle machinery.
             exclude: ["Fixtures", "Support/parse_eml.py", "Support/bodystructure.py", "Support/tls_greeter.py",
                       "Web/webclient.py", "Web/web_security.py", "Web/web_browser.py", "Feed/feed_api.py", "Feed/schemathesis.toml"],

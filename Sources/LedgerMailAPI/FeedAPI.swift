@@ -18,7 +18,7 @@ public struct FeedAPI: Sendable {
             .add(middleware: ProblemResponses<Context>())
             .add(middleware: BearerAuthentication<Context>(tokens: gateway.apiTokens))
             .add(middleware: LiteralRangeHeaders<Context>())
-        try FeedHandlers(gateway: gateway).registerHandlers(on: group, serverURL: URL(string: "/")!)
+        try FeedHandlers(gateway: gateway, acks: CollectQueue(gateway: gateway)).registerHandlers(on: group, serverURL: URL(string: "/")!)
         // Anything else under /api/v1 answers in JSON too, never with a web page.
         for (path, allowed) in Self.operations {
             for method in Self.allMethods where method != allowed {

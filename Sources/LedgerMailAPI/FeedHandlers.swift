@@ -5,6 +5,7 @@ import OpenAPIRuntime
 /// The generated API's handlers: each one reads its input, asks the gateway, shapes the answer.
 struct FeedHandlers: APIProtocol {
     let gateway: Gateway
+    let acks: CollectQueue
     static let defaultLimit = 100
 
     /// The caller set by `BearerAuthentication`; its absence is a wiring fault, not the client's.
@@ -17,7 +18,7 @@ struct FeedHandlers: APIProtocol {
 
     func listDossiers(_ input: Operations.listDossiers.Input) async throws -> Operations.listDossiers.Output {
         let dossiers = try caller.dossiers.compactMap { name in
-            (try? gateway.dossier(named: name)).map { Components.Schemas.DossierSummary(name: name, company: $0.company) }
+            (try? gateway.dossiers.named(name)).map { Components.Schemas.DossierSummary(name: name, company: $0.company) }
         }
         return .ok(.init(body: .json(.init(dossiers: dossiers))))
     }
@@ -42,7 +43,7 @@ struct FeedHandlers: APIProtocol {
         let (dossier, id) = (input.path.dossier, input.path.id)
         guard try caller.sees(dossier) else { return .notFound(.init(body: .json(Self.noDossier(dossier)))) }
         do {
-            let ack = try gateway.collect(dossier: dossier, documentID: id, by: try caller.account)
+            let ack = try await acks.collect(dossier: dossier, documentID: id, by: try caller.account)
             return .ok(.init(body: .json(.init(id: id, collected_at: ack.at, collected_by: ack.by))))
         } catch AckRefusal.noSuchDocument {
             return .notFound(.init(body: .json(Self.noDocument(id, dossier))))
@@ -54,7 +55,8 @@ struct FeedHandlers: APIProtocol {
 
     static func item(_ entry: FeedEntry, dossier: String) -> Components.Schemas.FeedItem {
         .init(id: entry.documentID, number: entry.number, kind: entry.kind, version: entry.version,
-              issue_date: entry.issueDate, counterparty: entry.counterparty, supersedes: entry.supersedes,
+              issue_date: NullOrText(wrappedValue: entry.issueDate), counterparty: NullOrText(wrappedValue: entry.counterparty),
+              supersedes: NullOrID(wrappedValue: entry.supersedes),
               files: entry.files.map { file in
                   .init(role: .init(rawValue: file.file.role.rawValue) ?? .original, name: file.file.name,
                         sha256: file.file.sha256, size: file.size,

@@ -1,4 +1,5 @@
 public import Foundation
+import NIOPosix
 
 /// The BillSync agent: pulls every dossier the token sees into a folder, PDF before UBL, then
 /// acknowledges; resumes where it stopped; waits and retries while the server is away.
@@ -10,6 +11,8 @@ public struct SyncAgent: Sendable {
     let interval: Duration
     let say: @Sendable (String) -> Void
     static let pageSize = 200
+    /// Documents taken together (`SyncBatch`); a kill redoes at most one batch's renames and acks.
+    static let batchSize = 50
 
     public init(server: URL, token: String, folder: URL, caFile: String?, interval: Duration, say: @escaping @Sendable (String) -> Void) {
         (self.server, self.token, self.folder, self.caFile, self.interval, self.say) = (server, token, folder, caFile, interval, say)
@@ -20,21 +23,25 @@ public struct SyncAgent: Sendable {
     /// it. With `once` (cron) the agent gives up after `tries` attempts, so cron hears of it.
     public func run(once: Bool, tries: Int = 7) async throws {
         let client = try FeedClient(server: server, token: token, caFile: caFile)
+        let disk = NIOThreadPool(numberOfThreads: SyncBatch.width)
+        disk.start()
         do {
-            try await loop(client, once: once, tries: tries)
+            try await loop(client, disk, once: once, tries: tries)
         } catch {
             try? await client.http.shutdown()
+            try? await disk.shutdownGracefully()
             throw error
         }
         try? await client.http.shutdown()
+        try? await disk.shutdownGracefully()
     }
 
-    func loop(_ client: FeedClient, once: Bool, tries: Int) async throws {
+    func loop(_ client: FeedClient, _ disk: NIOThreadPool, once: Bool, tries: Int) async throws {
         var pause = Duration.seconds(1)
         var failures = 0
         while true {
             do {
-                let written = try await pass(client)
+                let written = try await pass(client, disk)
                 say("pass done: \(written) document(s) written")
                 if once { return }
                 pause = .seconds(1)
@@ -53,7 +60,7 @@ public struct SyncAgent: Sendable {
         }
     }
 
-    func pass(_ client: FeedClient) async throws -> Int {
+    func pass(_ client: FeedClient, _ disk: NIOThreadPool) async throws -> Int {
         let layout = SyncFolder(root: folder)
         var state = try layout.open()
         var written = 0
@@ -61,12 +68,14 @@ public struct SyncAgent: Sendable {
             while true {
                 let page = try await client.page(dossier, after: state.cursors[dossier], limit: Self.pageSize)
                 let done = Set(state.done[dossier] ?? [])
-                for item in page.items where !done.contains(item.id) {
-                    try await take(item, of: dossier, client, layout)
-                    state.done[dossier, default: []].append(item.id)
+                let waiting = page.items.filter { !done.contains($0.id) }
+                for start in stride(from: 0, to: waiting.count, by: Self.batchSize) {
+                    let items = Array(waiting[start..<min(start + Self.batchSize, waiting.count)])
+                    try await SyncBatch(dossier: dossier, items: items, client: client, layout: layout, disk: disk).take()
+                    state.done[dossier, default: []] += items.map(\.id)
                     try layout.save(state)
-                    written += 1
-                    if written % 100 == 0 { say("\(dossier): \(written) document(s) written") }
+                    if (written + items.count) / 100 > written / 100 { say("\(dossier): \(written + items.count) document(s) written") }
+                    written += items.count
                 }
                 state.cursors[dossier] = page.next
                 state.done[dossier] = nil
@@ -75,23 +84,6 @@ public struct SyncAgent: Sendable {
             }
         }
         return written
-    }
-
-    /// Writes a document's files (the PDF first, so software watching for the XML finds both),
-    /// skipping what is already there, then acknowledges it.
-    func take(_ item: FeedClient.Item, of dossier: String, _ client: FeedClient, _ layout: SyncFolder) async throws {
-        let order = ["pdf": 0, "original": 1, "ubl": 2]
-        var folders: Set<URL> = []
-        for file in item.files.sorted(by: { order[$0.role, default: 1] < order[$1.role, default: 1] }) {
-            guard let target = try layout.destination(dossier: dossier, kind: item.kind, name: file.name, sha256: file.sha256,
-                                                      id: item.id, version: item.version) else { continue }
-            let data = try await client.download(file)
-            guard SyncFolder.sha256(data) == file.sha256 else { throw DownloadCorrupted(name: file.name) }
-            try layout.place(data, at: target)
-            folders.insert(target.deletingLastPathComponent())
-        }
-        folders.forEach(layout.settle)
-        try await client.ack(dossier, item.id)
     }
 }
 

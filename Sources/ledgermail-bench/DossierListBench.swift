@@ -22,7 +22,7 @@ struct DossierList: ParsableCommand {
         try gateway.seedSyntheticDossiers(dossiers, documents: documents)
 
         var listed = 0
-        let list = try median(5) { listed = try gateway.dossierOverview().count }
+        let list = try median(5) { listed = try gateway.dossiers.overview().count }
         let scan = try median(5) { _ = try gateway.countDeliveryStates() }
         var shown = 0
         let status = try median(3) { shown = try gateway.status(DocumentFilter()).count }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LedgerMail
+import Synchronization
 
 struct ClassifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -33,34 +34,46 @@ struct ClassifyCommand: AsyncParsableCommand {
         for start in stride(from: 0, to: paths.count, by: Self.round) {
             let batch = Array(paths[start..<min(paths.count, start + Self.round)])
             let json = json
-            let parts = await withTaskGroup(of: (Int, Output).self) { group in
-                for lane in 0..<lanes {
-                    let share = batch.enumerated().filter { $0.offset % lanes == lane }.map(\.element)
-                    group.addTask { (lane, Self.classify(share, gateway: gateway, json: json)) }
+            // Each lane takes the next file not taken yet, so a lane the system pauses (a busy
+            // machine) leaves its share to the others instead of making the round wait.
+            let cursor = Cursor()
+            let parts = await withTaskGroup(of: Output.self) { group in
+                for _ in 0..<lanes {
+                    group.addTask { Self.classify(batch, taking: cursor, gateway: gateway, json: json) }
                 }
-                return await group.reduce(into: [Int: Output]()) { $0[$1.0] = $1.1 }
+                return await group.reduce(into: [Output]()) { $0.append($1) }
             }
-            // Lane l holds files l, l + lanes, …: interleave them back into the files' order.
-            var text = ""
-            for index in batch.indices {
-                text += parts[index % lanes]!.lines[index / lanes]
-                text += "\n"
+            var lines = [String](repeating: "", count: batch.count)
+            for part in parts {
+                for (index, line) in zip(part.indices, part.lines) { lines[index] = line }
             }
-            failures += parts.values.reduce(0) { $0 + $1.failures }
+            failures += parts.reduce(0) { $0 + $1.failures }
+            var text = lines.joined(separator: "\n")
+            text += "\n"
             FileHandle.standardOutput.write(Data(text.utf8))
         }
         if failures > 0 { throw ExitCode(1) }
     }
 
+    /// The next index of a round to classify, shared by its lanes.
+    final class Cursor: Sendable {
+        private let next = Atomic(0)
+        func take() -> Int { next.wrappingAdd(1, ordering: .relaxed).oldValue }
+    }
+
     struct Output: Sendable {
+        /// Which files of the round these lines are for.
+        var indices: [Int] = []
         var lines: [String] = []
         var failures = 0
     }
 
-    static func classify(_ paths: [String], gateway: Gateway?, json: Bool) -> Output {
+    static func classify(_ paths: [String], taking cursor: Cursor, gateway: Gateway?, json: Bool) -> Output {
         var output = Output()
-        for file in paths {
-            guard let data = FileManager.default.contents(atPath: file) else {
+        while case let index = cursor.take(), index < paths.count {
+            let file = paths[index]
+            output.indices.append(index)
+            guard let data = InputFiles.contents(of: file) else {
                 output.failures += 1
                 output.lines.append(DisplayText.terminal("\(file.singleLine): error: no such file or not readable"))
                 continue

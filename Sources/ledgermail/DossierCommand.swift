@@ -31,6 +31,7 @@ struct DossierCommand: AsyncParsableCommand {
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a dossier.",
             discussion: """
                 --company, --vat, --from and --accountant are required; language nl and dispatch
@@ -52,7 +53,7 @@ struct DossierCommand: AsyncParsableCommand {
                   let accountant = settings.accountant else {
                 throw ValidationError("dossier add needs --company, --vat, --from and --accountant")
             }
-            try await options.gateway().addDossier(
+            try await options.gateway().dossiers.add(
                 name: name, company: company, vat: vat, language: settings.language ?? .nl,
                 dispatch: settings.dispatch ?? .afterTenMinutes, from: from, accountant: accountant,
                 timeZone: settings.timeZone ?? "Europe/Brussels", ownerEmail: settings.ownerEmail)
@@ -62,6 +63,7 @@ struct DossierCommand: AsyncParsableCommand {
 
     struct Set: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "set",
             abstract: "Change a dossier's settings: only the options given change.",
             discussion: """
                 A new --vat re-checks the documents held because their kind could not be decided:
@@ -77,7 +79,7 @@ struct DossierCommand: AsyncParsableCommand {
         @OptionGroup var settings: Fields
 
         func run() async throws {
-            let report = try await options.gateway().updateDossier(name, settings.fields)
+            let report = try await options.gateway().dossiers.change(name, settings.fields)
             say("dossier \(name) changed")
             if !report.released.isEmpty {
                 say("\(report.released.count) held document(s) now matched and scheduled: \(report.released.map { "#\($0)" }.joined(separator: " "))")
@@ -87,6 +89,7 @@ struct DossierCommand: AsyncParsableCommand {
 
     struct Remove: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "remove",
             abstract: "Remove a dossier with its documents and history, or archive it (--archive).",
             discussion: """
                 Refused while any document waits or is in flight (held, pending, scheduled, deferred,
@@ -103,13 +106,14 @@ struct DossierCommand: AsyncParsableCommand {
         @Flag(help: "Keep the documents and history, read-only.") var archive = false
 
         func run() async throws {
-            try await options.gateway().removeDossier(name, archive: archive)
+            try await options.gateway().dossiers.remove(name, archive: archive)
             say(archive ? "dossier \(name) archived (read-only)" : "dossier \(name) removed")
         }
     }
 
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show a dossier's settings.",
             discussion: "Example:\n  ledgermail dossier show acme"
         )
@@ -118,7 +122,7 @@ struct DossierCommand: AsyncParsableCommand {
         @Argument(help: "The dossier.") var name: String
 
         func run() async throws {
-            let dossier = try await options.gateway().dossier(named: name)
+            let dossier = try await options.gateway().dossiers.named(name)
             say("""
                 dossier     \(dossier.name)
                 company     \(dossier.company.singleLine)

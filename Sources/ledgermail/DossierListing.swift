@@ -5,6 +5,7 @@ import LedgerMail
 extension DossierCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "Every dossier with its documents per state, what went out this quarter and its last activity.",
             discussion: """
                 A document's state is its latest delivery's. With --json, one object per dossier per line.
@@ -18,7 +19,7 @@ extension DossierCommand {
         @Flag(help: "One JSON object per dossier per line.") var json = false
 
         func run() async throws {
-            let overviews = try await options.gateway().dossierOverview()
+            let overviews = try await options.gateway().dossiers.overview()
             if json {
                 for overview in overviews { print(try JSONLine.encode(OverviewLine(overview))) }
                 return

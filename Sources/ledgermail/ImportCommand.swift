@@ -32,7 +32,7 @@ struct ImportCommand: AsyncParsableCommand {
     func run() async throws {
         try checkSingleLine([dossier], name: "the dossier")
         let gateway = try await options.gateway()
-        _ = try gateway.dossier(named: dossier)
+        _ = try gateway.dossiers.named(dossier)
         var failures = 0
         var files: [URL] = []
         for entry in ImportSelection.entries(self.files) {

@@ -24,7 +24,7 @@ struct InspectCommand: AsyncParsableCommand {
 
     func run() async throws {
         var own: [String] = []
-        if let dossier { own = try await options.gateway().dossier(named: dossier).ownIdentifiers }
+        if let dossier { own = try await options.gateway().dossiers.named(dossier).ownIdentifiers }
         if let vat {
             try InvalidInput.checkSingleLine(vat, name: "--vat")
             // A Belgian number is checked (mod 97); a foreign VAT number is taken as written.

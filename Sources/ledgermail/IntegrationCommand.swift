@@ -10,6 +10,7 @@ struct IntegrationCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the presets: kinds, addressing, address rule, attachments, size cap.",
             discussion: "Example:\n  ledgermail integration list"
         )
@@ -32,6 +33,7 @@ struct IntegrationCommand: AsyncParsableCommand {
 
     struct Enable: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "enable",
             abstract: "Check addresses against a preset and set the dossier's routes from it.",
             discussion: """
                 Each --address is KIND=ADDRESS, or just ADDRESS for a package with one address for all kinds.
@@ -68,7 +70,7 @@ struct IntegrationCommand: AsyncParsableCommand {
                     addresses[nil] = item
                 }
             }
-            let routes = try await options.gateway().enableIntegration(dossier: dossier, preset: chosen, addresses: addresses)
+            let routes = try await options.gateway().integrations.enable(dossier: dossier, preset: chosen, addresses: addresses)
             print("\(chosen.title) enabled for \(dossier):")
             for route in routes { print("  \(route.kind.rawValue) → \(route.addresses.map(\.value).joined(separator: ", "))") }
         }

@@ -10,6 +10,7 @@ struct RouteCommand: AsyncParsableCommand {
 
     struct Test: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "test",
             abstract: "Send a test mail about a route to the accountant's contact address (never to the import address).",
             discussion: "Example:\n  ledgermail route test acme purchase-invoice"
         )
@@ -19,13 +20,14 @@ struct RouteCommand: AsyncParsableCommand {
         @Argument(help: "The document kind.") var kind: DocumentKind
 
         func run() async throws {
-            let contact = try await options.gateway().testRoute(dossier: dossier, kind: kind)
+            let contact = try await options.gateway().routes.test(dossier: dossier, kind: kind)
             say("test mail about the \(kind.rawValue) route sent to \(contact)")
         }
     }
 
     struct Set: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "set",
             abstract: "Route a document kind to one or more import addresses, or to the documents feed (--pull).",
             discussion: """
                 Kinds: \(DocumentKind.allNames).
@@ -50,7 +52,7 @@ struct RouteCommand: AsyncParsableCommand {
         func run() async throws {
             try checkSingleLine(addresses + [maxSize ?? ""], name: "a route value")
             let cap = try maxSize.map { text throws -> ByteSize in try ByteSize(parsing: text) }
-            let released = try await options.gateway().setRoute(dossier: dossier, kind: kind, addresses: addresses,
+            let released = try await options.gateway().routes.set(dossier: dossier, kind: kind, addresses: addresses,
                                                                  attach: attach, dispatch: dispatch, maxSize: cap, pull: pull)
             say("\(kind.rawValue) → \(pull ? "pulled through the documents feed" : addresses.joined(separator: ", "))")
             if released > 0 { say("\(released) held document(s) released to this route") }
@@ -59,6 +61,7 @@ struct RouteCommand: AsyncParsableCommand {
 
     struct Remove: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "remove",
             abstract: "Take addresses off a route, or remove the route (no address given).",
             discussion: """
                 Documents of a kind left without a route are held with that reason, never dropped;
@@ -77,7 +80,7 @@ struct RouteCommand: AsyncParsableCommand {
 
         func run() async throws {
             try checkSingleLine(addresses, name: "an address")
-            let held = try await options.gateway().removeRoute(dossier: dossier, kind: kind, addresses: addresses)
+            let held = try await options.gateway().routes.remove(dossier: dossier, kind: kind, addresses: addresses)
             if addresses.isEmpty {
                 say("\(kind.rawValue) route removed")
             } else {
@@ -89,6 +92,7 @@ struct RouteCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List a dossier's routes.",
             discussion: "Example:\n  ledgermail route list acme"
         )
@@ -98,7 +102,7 @@ struct RouteCommand: AsyncParsableCommand {
         @Flag(help: "One JSON object per route per line.") var json = false
 
         func run() async throws {
-            let routes = try await options.gateway().routes(dossier: dossier)
+            let routes = try await options.gateway().routes.list(dossier: dossier)
             if json {
                 for route in routes { print(try JSONLine.encode(RouteLine(route))) }
                 return

@@ -11,6 +11,7 @@ struct TokenCommand: AsyncParsableCommand {
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Make a token for an account; it is shown once, alone on the last line.",
             discussion: """
                 The token sees the dossiers linked to the account (`ledgermail user link`), or only
@@ -34,7 +35,7 @@ struct TokenCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the tokens (never the tokens themselves).",
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the tokens (never the tokens themselves).",
                                                         discussion: "Example:\n  ledgermail token list")
 
         @OptionGroup var options: GlobalOptions
@@ -51,7 +52,7 @@ struct TokenCommand: AsyncParsableCommand {
     }
 
     struct Revoke: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Revoke a token: its next call is refused (401).",
+        static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Revoke a token: its next call is refused (401).",
                                                         discussion: "Example:\n  ledgermail token revoke 3")
 
         @OptionGroup var options: GlobalOptions

@@ -11,6 +11,7 @@ struct UserCommand: AsyncParsableCommand {
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add an account, linked to dossiers; the password is read from standard input.",
             discussion: """
                 An owner sees and changes his dossiers; an accountant reads the dossiers linked to him.
@@ -40,6 +41,7 @@ struct UserCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the accounts with their role and dossiers.",
             discussion: "Example:\n  ledgermail user list --json"
         )
@@ -61,7 +63,7 @@ struct UserCommand: AsyncParsableCommand {
     }
 
     struct Remove: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove an account.",
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove an account.",
                                                         discussion: "Example:\n  ledgermail user remove eva@acct.test")
         @OptionGroup var options: GlobalOptions
         @Argument(help: "The account's e-mail address.") var email: String
@@ -73,7 +75,7 @@ struct UserCommand: AsyncParsableCommand {
     }
 
     struct Link: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Let an account see more dossiers.",
+        static let configuration = CommandConfiguration(commandName: "link", abstract: "Let an account see more dossiers.",
                                                         discussion: "Example:\n  ledgermail user link eva@acct.test gamma")
         @OptionGroup var options: GlobalOptions
         @Argument(help: "The account's e-mail address.") var email: String
@@ -86,7 +88,7 @@ struct UserCommand: AsyncParsableCommand {
     }
 
     struct Unlink: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Take dossiers away from an account.",
+        static let configuration = CommandConfiguration(commandName: "unlink", abstract: "Take dossiers away from an account.",
                                                         discussion: "Example:\n  ledgermail user unlink eva@acct.test beta")
         @OptionGroup var options: GlobalOptions
         @Argument(help: "The account's e-mail address.") var email: String

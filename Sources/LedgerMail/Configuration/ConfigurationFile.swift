@@ -53,10 +53,10 @@ struct ConfigurationFile {
 
     /// A warning when the file holds a password that group or others may read.
     func passwordExposure() -> String? {
-        guard lines["smtp.password"] != nil || lines["imap.password"] != nil,
+        guard lines["smtp.password"] != nil || lines["imap.password"] != nil || lines["database.password"] != nil,
               let mode = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.posixPermissions] as? Int,
               mode & 0o077 != 0 else { return nil }
-        return "the configuration \(url.path) holds a password and is readable by \(mode & 0o007 != 0 ? "every user" : "its group") (mode \(String(mode & 0o777, radix: 8))): chmod 600 it, or pass the password as LEDGERMAIL_SMTP_PASSWORD / LEDGERMAIL_IMAP_PASSWORD"
+        return "the configuration \(url.path) holds a password and is readable by \(mode & 0o007 != 0 ? "every user" : "its group") (mode \(String(mode & 0o777, radix: 8))): chmod 600 it, or pass the password as LEDGERMAIL_SMTP_PASSWORD / LEDGERMAIL_IMAP_PASSWORD / LEDGERMAIL_DATABASE_PASSWORD"
     }
 
     /// Where a key's value came from, for an error: the environment variable that overrides it,

@@ -24,6 +24,8 @@ public struct Settings: Sendable {
     public var logFormat: LogFormat = .text
     /// `web.*`: where `serve` listens and the address people reach it at.
     public var web = WebSettings()
+    /// `database.url` / `database.password`: PostgreSQL instead of SQLite in data_dir; nil: SQLite.
+    public var database: PostgresSettings?
     /// What the owner should fix but that does not stop LedgerMail (logged at every start).
     public var warnings: [String] = []
 
@@ -63,6 +65,13 @@ public struct InputLimits: Sendable, Equatable {
         self.documentBytes = documentBytes
         self.attachmentBytes = attachmentBytes
         self.inboundBytes = inboundBytes
+    }
+}
+
+extension Settings {
+    /// What the UBL reader may take: one definition for import and every re-read.
+    var readerLimits: UBLReaderLimits {
+        UBLReaderLimits(maxDocumentBytes: limits.documentBytes, maxAttachmentBytes: limits.attachmentBytes)
     }
 }
 

@@ -20,7 +20,7 @@ public enum SettingsLoader {
         // Read with Yams first: a YAML error is reported by line, never by quoting the file.
         let file = try ConfigurationFile(url: configFile, environment: scoped)
         let environmentProvider = EnvironmentVariablesProvider(
-            environmentVariables: scoped, secretsSpecifier: .specific(["SMTP_PASSWORD", "IMAP_PASSWORD"]))
+            environmentVariables: scoped, secretsSpecifier: .specific(["SMTP_PASSWORD", "IMAP_PASSWORD", "DATABASE_PASSWORD"]))
         let fileProvider: FileProvider<YAMLSnapshot>
         do {
             fileProvider = try await FileProvider<YAMLSnapshot>(filePath: FilePath(configFile.path), allowMissing: true)
@@ -101,6 +101,13 @@ public enum SettingsLoader {
             templatesDirectory: config.string(forKey: "templates_dir").map { path($0) },
             dispatchDelay: delay, tlsInsecure: insecure)
         settings.retry = retry
+        if let url = config.string(forKey: "database.url") {
+            settings.database = try PostgresSettings.parse(
+                url: url, password: config.string(forKey: "database.password", isSecret: true), caFile: caFile,
+                place: file.place("database.url"))
+            // Until the gateway runs on it (issue 10), say so rather than let the owner believe it.
+            settings.warnings.append("\(file.place("database.url")) is set, but this version still keeps its state in SQLite under data_dir")
+        }
         if let warning = file.passwordExposure() { settings.warnings.append(warning) }
         guard let logFormat = LogFormat(rawValue: config.string(forKey: "log.format", default: "text")) else {
             throw MalformedConfiguration("\(file.place("log.format")) must be 'text' or 'json'")

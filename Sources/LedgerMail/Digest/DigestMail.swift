@@ -36,7 +36,7 @@ extension OwnerDigest {
             },
             "has_replies": !replies.isEmpty,
         ]
-        return services.templatedMail("digest", values, dossier: dossier, to: [owner])
+        return NoticeMail(services: services).compose("digest", values, dossier: dossier, to: [owner])
     }
 
     /// The first lines a person wrote in a reply, without the quoted original.

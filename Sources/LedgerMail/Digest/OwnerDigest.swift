@@ -20,13 +20,9 @@ public struct OwnerDigest: Sendable {
         let (dossier, events) = try services.store.read { tx in
             (try Dossier(try tx.requireDossier(name)), try DigestEvent.unreported(dossier: name, tx))
         }
-        guard let owner = dossier.ownerEmail else {
-            throw InvalidInput("dossier '\(name)' has no owner address: give one with `ledgermail dossier set \(name) --owner-email ADDRESS`")
-        }
+        guard let owner = dossier.ownerEmail else { throw NoOwnerAddress(dossier: name) }
         guard events.contains(where: \.kind.isTrouble) else { return nil }
-        if !dryRun, !services.settings.digest.enabled {
-            throw InvalidInput("digest.enabled is false in \(services.settings.configFile.path): no digest is sent (--dry-run shows it)")
-        }
+        if !dryRun, !services.settings.digest.enabled { throw DigestDisabled(configFile: services.settings.configFile.path) }
         let content = mail(dossier: dossier, owner: owner, events: events)
         if !dryRun { try await send(content, dossier: dossier, owner: owner, events: events) }
         return DigestOutcome(recipient: owner.value, subject: content.subject, text: content.text, events: events.count, sent: !dryRun)
@@ -65,11 +61,11 @@ public struct OwnerDigest: Sendable {
 
     /// Sends a digest and records what it reported; never to one of the dossier's import addresses.
     private func send(_ content: MailContent, dossier: Dossier, owner: EmailAddress, events: [DigestEvent]) async throws {
-        let imports = try services.store.read { tx in try tx.routes(dossier: dossier.name).map(Route.init).flatMap(\.addresses) }
-        guard !imports.contains(where: { $0.value.lowercased() == owner.value.lowercased() }) else {
-            throw InvalidInput("the owner address \(owner) is an import address of '\(dossier.name)': a digest there would be booked as a document")
+        let routes = try services.store.read { tx in try tx.routes(dossier: dossier.name).map(Route.init) }
+        if let route = routes.first(where: { $0.addresses.contains { $0.value.lowercased() == owner.value.lowercased() } }) {
+            throw OwnerIsImportAddress(owner: owner, kind: route.kind, dossier: dossier.name)
         }
-        try await services.sendPlain(content, to: [owner], what: "the digest for \(dossier.name)")
+        try await NoticeMail(services: services).send(content, to: [owner], what: "the digest for \(dossier.name)")
         try services.store.write { tx in
             var digest = DigestRecord(id: nil, dossier: dossier.name, recipient: owner.value, messageID: content.messageID,
                                       sentAt: services.clock())

@@ -61,16 +61,11 @@ public struct APITokenBook: Sendable {
 
     /// The caller a token stands for; nil for an unknown or revoked token (both are 401).
     public func caller(token: String) throws -> FeedCaller? {
-        try database.read { db in
-            guard let record = try APITokenRecord.withHash(Self.hash(token)).fetchOne(db), record.revokedAt == nil else { return nil }
-            let linked = try AccountDossierRecord.of(record.account).fetchAll(db).map(\.dossier)
-            let narrowed = record.dossiers.split(separator: ",").map(String.init)
-            return FeedCaller(account: record.account, dossiers: narrowed.isEmpty ? linked : linked.filter(narrowed.contains))
-        }
+        try database.read { db in try APITokenRecord.caller(hash: Self.hash(token), db) }
     }
 
     static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.lowercase(SHA256.hash(data: Data(token.utf8)))
     }
 }
 

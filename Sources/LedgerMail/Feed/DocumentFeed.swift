@@ -52,9 +52,7 @@ extension Gateway {
     /// A file of a document that is in `dossier`'s feed; nil when there is no such file there.
     public func feedFile(dossier: String, documentID: Int64, name: String) throws -> DocumentFile? {
         try database.read { db in
-            guard let document = try DocumentRecord.fetchOne(db, key: documentID), document.dossier == dossier,
-                  try Self.inFeed(documentID, db) else { return nil }
-            return Self.files(of: document).first { $0.name == name }
+            try DocumentRecord.inFeed(id: documentID, dossier: dossier, db).flatMap { Self.files(of: $0).first { $0.name == name } }
         }
     }
 
@@ -62,32 +60,29 @@ extension Gateway {
     /// `collected`. Again for a collected one changes nothing and answers the first time's record.
     public func collect(dossier: String, documentID: Int64, by account: String) throws -> Acknowledgement {
         let now = clock()
-        return try database.write { db in
-            guard let document = try DocumentRecord.fetchOne(db, key: documentID), document.dossier == dossier else {
-                throw AckRefusal.noSuchDocument
-            }
-            guard var delivery = try DeliveryRecord.latest(of: documentID).fetchOne(db) else { throw AckRefusal.notPulled(state: .held) }
-            let state = delivery.state
-            switch state {
-            case .collected:
-                return Acknowledgement(at: delivery.collectedAt ?? delivery.updatedAt, by: delivery.collectedBy ?? account)
-            case .published:
-                delivery.state = .collected
-                delivery.collectedAt = now
-                delivery.collectedBy = account
-                delivery.updatedAt = now
-                try delivery.update(db)
-                // As stored (the database keeps milliseconds), so a later ack answers the same.
-                let stored = try DeliveryRecord.fetchOne(db, key: delivery.id!)
-                return Acknowledgement(at: stored?.collectedAt ?? now, by: account)
-            default:
-                throw AckRefusal.notPulled(state: state)
-            }
-        }
+        return try database.write { db in try Self.collect(dossier: dossier, documentID: documentID, by: account, at: now, db) }
     }
 
-    static func inFeed(_ documentID: Int64, _ db: Database) throws -> Bool {
-        try DeliveryRecord.filter(Column("documentID") == documentID
-                                  && [DeliveryState.published, .collected].contains(Column("state"))).fetchCount(db) > 0
+    static func collect(dossier: String, documentID: Int64, by account: String, at now: Date, _ db: Database) throws -> Acknowledgement {
+        guard let document = try DocumentRecord.fetchOne(db, key: documentID), document.dossier == dossier else {
+            throw AckRefusal.noSuchDocument
+        }
+        guard var delivery = try DeliveryRecord.latest(of: documentID).fetchOne(db) else { throw AckRefusal.notPulled(state: .held) }
+        let state = delivery.state
+        switch state {
+        case .collected:
+            return Acknowledgement(at: delivery.collectedAt ?? delivery.updatedAt, by: delivery.collectedBy ?? account)
+        case .published:
+            delivery.state = .collected
+            delivery.collectedAt = now
+            delivery.collectedBy = account
+            delivery.updatedAt = now
+            try delivery.update(db)
+            // As stored (the database keeps milliseconds), so a later ack answers the same.
+            let stored = try DeliveryRecord.fetchOne(db, key: delivery.id!)
+            return Acknowledgement(at: stored?.collectedAt ?? now, by: account)
+        default:
+            throw AckRefusal.notPulled(state: state)
+        }
     }
 }

@@ -9,7 +9,7 @@ public final class Gateway: Sendable {
     public var settings: Settings { services.settings }
     var database: LedgerDatabase { services.database }
     var store: any StoreEngine { services.store }
-    var blobs: BlobStore { services.blobs }
+    var blobs: any BlobStorage { services.blobs }
     var verp: VERPSigner { services.verp }
     var templates: MailTemplates { services.templates }
     var logger: Logger { services.logger }
@@ -52,7 +52,7 @@ public final class Gateway: Sendable {
 
         if !fm.fileExists(atPath: settings.configFile.path) {
             guard let exampleConfig, let text = try? String(contentsOf: exampleConfig, encoding: .utf8) else {
-                throw StorageError("the example configuration (config/ledgermail.example.yaml) was not found beside the program")
+                throw ExampleConfigMissing()
             }
             try text.write(to: settings.configFile, atomically: true, encoding: .utf8)
             // It is where the passwords go: readable by the owner only from the start.
@@ -77,7 +77,7 @@ public final class Gateway: Sendable {
             try? fm.removeItem(at: settings.verpKeyPath)
             guard fm.createFile(atPath: settings.verpKeyPath.path, contents: VERPSigner.newKey(),
                                 attributes: [.posixPermissions: 0o600]) else {
-                throw StorageError("cannot write \(settings.verpKeyPath.path)")
+                throw FileNotWritten(path: settings.verpKeyPath.path, reason: "the VERP key could not be created")
             }
             note(settings.verpKeyPath.path, created: true)
         } else {
@@ -86,12 +86,23 @@ public final class Gateway: Sendable {
         return report
     }
 
+    // Dossier jobs
+    public var dossiers: DossierBook { DossierBook(services: services) }
+    public var routes: RouteBook { RouteBook(services: services) }
+    public var integrations: IntegrationSetup { IntegrationSetup(services: services) }
+
+    // Transitional, for the jobs still written as extensions of Gateway: each moves to the
+    // store transaction's `requireDossier` / `requireWritableDossier` and the jobs above.
     func requireDossier(_ name: String, _ db: Database) throws -> DossierRecord {
-        guard let record = try DossierRecord.fetchOne(db, key: name) else {
-            throw InvalidInput("no dossier named '\(name.singleLine)': `ledgermail dossier add` creates one")
-        }
-        return record
+        try SQLiteTransaction(db: db).requireDossier(name)
     }
+
+    func requireWritableDossier(_ name: String, _ db: Database) throws -> DossierRecord {
+        try SQLiteTransaction(db: db).requireWritableDossier(name)
+    }
+
+    func dossier(named name: String) throws -> Dossier { try dossiers.named(name) }
+    func routes(dossier name: String) throws -> [Route] { try routes.list(dossier: name) }
 
     // inbox, digest and period end jobs
     public var inboxReader: InboxReader { InboxReader(services: services) }

@@ -9,7 +9,7 @@ struct GatewayServices: Sendable {
     let store: any StoreEngine
     /// The SQLite engine, for the code that has not moved behind `store` yet.
     let database: LedgerDatabase
-    let blobs: BlobStore
+    let blobs: any BlobStorage
     let verp: VERPSigner
     let templates: MailTemplates
     let logger: Logger

@@ -21,6 +21,14 @@ public struct InboxEntry: Sendable, Encodable {
     }
 }
 
+extension InboxEntry {
+    init(_ record: InboundRecord, documentID: Int64?, number: String?) {
+        self.init(id: record.id ?? 0, kind: record.kind.rawValue, receivedAt: record.receivedAt, from: record.fromAddress,
+                  subject: record.subject, summary: record.summary, documentID: documentID, number: number,
+                  verified: record.verpValid, unverifiedBecause: record.unverifiedBecause)
+    }
+}
+
 /// `ledgermail inbox`: what came back, as recorded.
 public struct InboxListing: Sendable {
     let services: GatewayServices

@@ -26,7 +26,7 @@ public struct MailOut: Sendable {
         let recipient = try EmailAddress(address)
         let dossier = try services.store.read { tx in try Dossier(try tx.requireDossier(name)) }
         let documents = try PeriodPlanning(services: services).documents(dossier: name, period: period)
-        guard !documents.isEmpty else { throw InvalidInput("dossier '\(name)' has no documents in \(period)") }
+        guard !documents.isEmpty else { throw NothingInPeriod(dossier: name, period: period.description) }
         let bundles = try documents.map { candidate in
             MailOutBundle(document: PeriodPlanning.planned(candidate), files: try Gateway.files(of: candidate.document).map { file in
                 MailAttachment(fileName: file.name, mimeType: file.mimeType, data: try services.blobs.get(file.sha256))
@@ -40,6 +40,7 @@ public struct MailOut: Sendable {
         if fromPart > 1 {
             try checkPartsSent(partDocuments.prefix(fromPart - 1), dossier: name, period: period, to: recipient)
         }
+        let notice = NoticeMail(services: services)
         var report = SelfMailReport(documents: bundles.count, mails: [])
         for (index, group) in groups.enumerated() where index + 1 >= fromPart {
             var attachments = group.flatMap(\.files)
@@ -53,9 +54,9 @@ public struct MailOut: Sendable {
                                           "counterparty": $0.document.counterparty?.singleLine ?? "",
                                           "files": $0.files.map(\.fileName).joined(separator: ", ")] },
             ]
-            let content = services.templatedMail("selfmail", values, dossier: dossier, to: [recipient], attachments: attachments)
+            let content = notice.compose("selfmail", values, dossier: dossier, to: [recipient], attachments: attachments)
             do {
-                let size = try await services.sendPlain(content, to: [recipient], what: "self-mail \(index + 1)/\(groups.count) for \(period)")
+                let size = try await notice.send(content, to: [recipient], what: "self-mail \(index + 1)/\(groups.count) for \(period)")
                 report.mails.append((group.count, size))
             } catch {
                 throw MailOutStopped(failedPart: index + 1, firstPart: fromPart, parts: groups.count, reason: "\(error)")

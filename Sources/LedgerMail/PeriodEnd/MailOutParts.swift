@@ -17,7 +17,7 @@ extension MailOut {
         for bundle in bundles {
             let alone = encodedSize(bundle.files)
             guard alone <= budget else {
-                throw InvalidInput("document \(bundle.document.number) alone is \(ByteSize(bytes: alone)), over the \(maxSize) cap: nothing was sent")
+                throw DocumentOverCap(number: bundle.document.number, size: ByteSize(bytes: alone), cap: maxSize)
             }
             if encodedSize((groups[groups.count - 1] + [bundle]).flatMap(\.files)) > budget, !groups[groups.count - 1].isEmpty {
                 groups.append([])
@@ -41,7 +41,7 @@ extension MailOut {
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
-        guard let data = archive.data else { throw StorageError("the ZIP archive could not be built") }
+        guard let data = archive.data else { throw ArchiveNotBuilt(name: name) }
         return MailAttachment(fileName: name, mimeType: "application/zip", data: data)
     }
 }

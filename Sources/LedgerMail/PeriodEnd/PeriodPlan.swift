@@ -49,7 +49,7 @@ public struct PeriodPlanning: Sendable {
     /// The period's documents with their latest delivery, by id. An issue date that is no
     /// calendar date counts as absent: the document still belongs to some period (its import
     /// day's, in the dossier's time zone) rather than to none.
-    func documents(dossier name: String, period: Period) throws -> [DocumentDelivery] {
+    func documents(dossier name: String, period: Period) throws -> [DocumentOutcome] {
         try services.store.read { tx in
             let dossier = try Dossier(try tx.requireDossier(name))
             let formatter = DateFormatter()
@@ -77,12 +77,12 @@ public struct PeriodPlanning: Sendable {
         return start..<max(start, end)
     }
 
-    static func planned(_ candidate: DocumentDelivery) -> PeriodDocument {
-        let document = candidate.document, delivery = candidate.delivery
+    static func planned(_ candidate: DocumentOutcome) -> PeriodDocument {
+        let document = candidate.document, delivery = candidate.outcome
         let state = delivery?.state ?? .held
         return PeriodDocument(
             documentID: document.id ?? 0, number: document.number, kind: document.kind, counterparty: document.counterparty,
-            deliveryID: delivery?.id, state: state,
+            deliveryID: delivery?.deliveryID, state: state,
             reason: document.heldReason ?? delivery?.bounceReason.map { "\($0) (\(delivery?.bounceRecipient ?? ""))" }
                 ?? (state == .failed ? delivery?.lastReply : nil))
     }

@@ -61,8 +61,9 @@ public struct PeriodSend: Sendable {
                               && after.toSend.isEmpty && after.waitingCollection.isEmpty),
             "comment": comment ?? "",
         ]
-        let content = services.templatedMail("notification", values, dossier: dossier, to: [dossier.accountant])
-        try await services.sendPlain(content, to: [dossier.accountant], what: "the notification for \(after.period)")
+        let notice = NoticeMail(services: services)
+        let content = notice.compose("notification", values, dossier: dossier, to: [dossier.accountant])
+        try await notice.send(content, to: [dossier.accountant], what: "the notification for \(after.period)")
         try services.store.write { tx in
             var record = NotificationRecord(id: nil, dossier: dossier.name, period: after.period.description,
                                             recipient: dossier.accountant.value, messageID: content.messageID, sentAt: services.clock())

@@ -9,7 +9,7 @@ extension BlobStore {
     /// older than `age` and not of a process still alive. A running import's own file is never
     /// touched: it is fresh, and its process lives. Returns how many went.
     @discardableResult
-    func removeAbandonedTemporaryFiles(olderThan age: TimeInterval = 3600, now: Date = Date()) -> Int {
+    func removeAbandonedTemporaryFiles(olderThan age: TimeInterval, now: Date) -> Int {
         let fm = FileManager.default
         guard let folders = try? fm.contentsOfDirectory(atPath: directory.path) else { return 0 }
         var removed = 0

@@ -52,7 +52,7 @@ public struct BlobStore: Sendable {
         do {
             try flush()
             for move in moves where rename(move.from, move.to) != 0 {
-                throw StorageError("cannot move blob into place at \(move.to): \(String(cString: strerror(errno)))")
+                throw FileNotWritten(path: move.to, reason: String(cString: strerror(errno)))
             }
             try flush()
         } catch {
@@ -66,7 +66,7 @@ public struct BlobStore: Sendable {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             if errno == ENOSPC { throw DiskFull(path: directory.path) }
-            throw StorageError("cannot create \(path): \(String(cString: strerror(errno))); check that this user may write the data directory")
+            throw FileNotWritten(path: path, reason: String(cString: strerror(errno)))
         }
         defer { close(descriptor) }
         try data.withUnsafeBytes { bytes in
@@ -78,7 +78,7 @@ public struct BlobStore: Sendable {
                     let code = errno
                     unlink(path)
                     if code == ENOSPC || code == EDQUOT { throw DiskFull(path: directory.path) }
-                    throw StorageError("cannot write \(path): \(String(cString: strerror(code)))")
+                    throw FileNotWritten(path: path, reason: String(cString: strerror(code)))
                 }
                 done += written
             }
@@ -97,7 +97,7 @@ public struct BlobStore: Sendable {
         guard flushed else {
             let reason = String(cString: strerror(errno))
             if descriptor >= 0 { close(descriptor) }
-            throw StorageError("cannot flush the document store at \(directory.path): \(reason)")
+            throw FileNotWritten(path: directory.path, reason: "cannot flush the document store: \(reason)")
         }
         close(descriptor)
     }
@@ -107,7 +107,11 @@ public struct BlobStore: Sendable {
     /// against its SHA-256 first: a streamed file is hashed in pieces, never held whole.
     func source(_ hash: String, streamingOver threshold: Int?) throws -> AttachmentSource {
         let file = url(for: hash)
-        if let threshold, let size = (try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? Int, size > threshold {
+        // stat(2), not FileManager's attributes: those also look up the owner's user and group
+        // names, reading /etc/passwd and /etc/group for every attachment sent.
+        var info = stat()
+        if let threshold, stat(file.path, &info) == 0, Int(info.st_size) > threshold {
+            let size = Int(info.st_size)
             guard try Self.streamedSHA256(file) == hash else { throw StoredFileChanged(path: file.path, sha256: hash) }
             return .file(file, count: size)
         }
@@ -140,7 +144,7 @@ public struct BlobStore: Sendable {
 
     /// The bytes stored under `hash`, checked against it: every read (send, preview, export)
     /// goes through here, so bytes changed on disk after import are never used.
-    /// Missing is `StorageError` (nothing will bring them back by waiting); present but
+    /// Missing is `StoredFileMissing` (nothing will bring them back by waiting); present but
     /// unreadable (permissions, I/O, too many open files) is `BlobUnreadable`, which may pass;
     /// other bytes than were stored is `StoredFileChanged`.
     public func get(_ hash: String) throws -> Data {
@@ -152,7 +156,7 @@ public struct BlobStore: Sendable {
         } catch let error as StoredFileChanged {
             throw error
         } catch let error as CocoaError where error.code == .fileReadNoSuchFile {
-            throw StorageError("stored file \(hash) is missing from \(directory.path)")
+            throw StoredFileMissing(sha256: hash, store: directory.path)
         } catch {
             throw BlobUnreadable(description: "stored file \(file.path) could not be read: \(error.localizedDescription)")
         }

@@ -12,11 +12,11 @@ final class DirectoryLock: Sendable {
     static func acquire(_ name: String, in directory: URL) async throws -> DirectoryLock {
         let path = directory.appendingPathComponent("\(name).lock").path
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw StorageError("cannot open \(path): \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else { throw LockUnavailable(path: path, reason: String(cString: strerror(errno))) }
         while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK else {
                 close(descriptor)
-                throw StorageError("cannot lock \(path): \(String(cString: strerror(errno)))")
+                throw LockUnavailable(path: path, reason: String(cString: strerror(errno)))
             }
             do {
                 try await Task.sleep(for: .milliseconds(200))

@@ -50,6 +50,35 @@ public enum InputFiles {
         return found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
+    /// A file's bytes: open, fstat, one read into a buffer of the file's size, close; nil when it
+    /// cannot be read. FileManager's `contents(atPath:)` makes several system calls more per
+    /// file, which `classify` over thousands of small mails pays for. Anything but a regular file
+    /// (a pipe, a device), or a file that grows while it is read, goes the general way.
+    public static func contents(of path: String) -> Data? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return FileManager.default.contents(atPath: path) }
+        // One byte more than its size, so a file that grew shows it.
+        var data = Data(count: Int(info.st_size) + 1)
+        let filled = data.withUnsafeMutableBytes { buffer -> Int in
+            var filled = 0
+            while filled < buffer.count {
+                let got = read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+                if got < 0 && errno == EINTR { continue }
+                if got <= 0 { return got < 0 ? -1 : filled }
+                filled += got
+            }
+            return filled
+        }
+        guard filled >= 0 else { return nil }
+        guard filled < data.count else { return FileManager.default.contents(atPath: path) }
+        data.count = filled
+        return data
+    }
+
     /// The path's extension, lowercased ("" when none).
     public static func pathExtension(_ path: String) -> String {
         guard let name = path.split(separator: "/").last, let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }

@@ -14,3 +14,12 @@ public struct NullWhenAbsent<Value: Encodable & Sendable>: Encodable, Sendable {
 }
 
 extension NullWhenAbsent: Equatable where Value: Equatable {}
+extension NullWhenAbsent: Hashable where Value: Hashable {}
+
+// For the feed API's generated types, which are Codable (openapi-generator-config.yaml).
+extension NullWhenAbsent: Decodable where Value: Decodable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        wrappedValue = container.decodeNil() ? nil : try container.decode(Value.self)
+    }
+}

@@ -18,8 +18,8 @@ extension WebApp {
             do {
                 let plan = try RoutePlan(form: form)
                 try apply(plan, to: dossier)
-            } catch let error as InvalidInput {
-                return try billMailPage(dossier, visit: visit, form: form, error: error.message, saved: false)
+            } catch let error as any RefusedRequest {
+                return try billMailPage(dossier, visit: visit, form: form, error: error.description, saved: false)
             }
             return Response.redirect(to: "/dossiers/\(dossier.name)/billmail?saved=1")
         }
@@ -31,14 +31,14 @@ extension WebApp {
            let kind = plan.routes.first(where: { $0.value.addresses.contains { $0.lowercased() == owner } })?.key {
             throw InvalidInput("\(kind.rawValue): \(owner) is the owner's address (where the digest goes), not an import address")
         }
-        if let from = plan.from { _ = try gateway.updateDossier(dossier.name, DossierFields(from: from)) }
-        let existing = Set(try gateway.routes(dossier: dossier.name).map(\.kind))
+        if let from = plan.from { _ = try gateway.dossiers.change(dossier.name, DossierFields(from: from)) }
+        let existing = Set(try gateway.routes.list(dossier: dossier.name).map(\.kind))
         for kind in DocumentKind.allCases {
             if let route = plan.routes[kind] {
-                try gateway.setRoute(dossier: dossier.name, kind: kind, addresses: route.addresses, attach: route.attach,
+                try gateway.routes.set(dossier: dossier.name, kind: kind, addresses: route.addresses, attach: route.attach,
                                      maxSize: route.maxSize, pull: route.pull)
             } else if existing.contains(kind) {
-                try gateway.removeRoute(dossier: dossier.name, kind: kind)
+                try gateway.routes.remove(dossier: dossier.name, kind: kind)
             }
         }
     }
@@ -53,7 +53,7 @@ extension WebApp {
     }
 
     func billMailPage(_ dossier: Dossier, visit: Visit, form: Form?, error: String?, saved: Bool) throws -> Response {
-        let routes = Dictionary(uniqueKeysWithValues: try gateway.routes(dossier: dossier.name).map { ($0.kind, $0) })
+        let routes = Dictionary(uniqueKeysWithValues: try gateway.routes.list(dossier: dossier.name).map { ($0.kind, $0) })
         var values = visit.values
         values["dossier"] = dossierValues(dossier, visit: visit)
         values["from"] = form?["from"] ?? Self.written(dossier.from)

@@ -6,7 +6,7 @@ extension WebApp {
     func addDossierRoutes(to router: Router<WebContext>) {
         router.get("/dossiers") { _, context in
             let visit = try visit(context)
-            let overview = try gateway.dossierOverview().filter { visit.account.sees($0.name) }
+            let overview = try gateway.dossiers.overview().filter { visit.account.sees($0.name) }
             var values = visit.values
             values["dossiers"] = overview.map { dossier -> [String: Any] in
                 let attention = [DeliveryState.failed, .bounced, .challenged, .held].reduce(0) { $0 + (dossier.states[$1] ?? 0) }
@@ -21,7 +21,7 @@ extension WebApp {
             let dossier = try dossier(context, for: visit)
             var values = visit.values
             values["dossier"] = dossierValues(dossier, visit: visit)
-            let overview = try gateway.dossierOverview().first { $0.name == dossier.name }
+            let overview = try gateway.dossiers.overview().first { $0.name == dossier.name }
             values["states"] = DeliveryState.allCases.compactMap { state -> [String: Any]? in
                 guard let count = overview?.states[state], count > 0 else { return nil }
                 return ["state": state.rawValue, "count": count]

@@ -26,9 +26,9 @@ extension WebApp {
                 for kind in preset.kinds { if let address = form.value(kind.rawValue) { addresses[kind] = address } }
             }
             do {
-                _ = try gateway.enableIntegration(dossier: dossier.name, preset: preset, addresses: addresses)
-            } catch let error as InvalidInput {
-                return integrationsPage(dossier, visit: visit, error: error.message, enabled: nil)
+                _ = try gateway.integrations.enable(dossier: dossier.name, preset: preset, addresses: addresses)
+            } catch let error as any RefusedRequest {
+                return integrationsPage(dossier, visit: visit, error: error.description, enabled: nil)
             }
             return Response.redirect(to: "/dossiers/\(dossier.name)/integrations?enabled=\(preset.name)")
         }
@@ -37,7 +37,7 @@ extension WebApp {
             let dossier = try dossier(context, for: visit, manage: true)
             let form = try await postedForm(request, context)
             let kind = try Self.choice(DocumentKind.self, form.value("kind") ?? "", field: "kind")
-            let contact = try await gateway.testRoute(dossier: dossier.name, kind: kind)
+            let contact = try await gateway.routes.test(dossier: dossier.name, kind: kind)
             var values = visit.values
             values["dossier"] = dossierValues(dossier, visit: visit)
             values["message"] = "\(pages.labels[visit.account.language]?["test_sent"] ?? "Test mail sent to") \(contact.value) (\(kind.rawValue))"

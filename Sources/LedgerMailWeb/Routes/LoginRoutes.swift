@@ -9,13 +9,15 @@ extension WebApp {
             return loginPage(context, status: .ok, error: nil)
         }
         router.post("/login") { request, context in
-            let form = try await postedForm(request, context)
+            let form = try await loginForm(request, context)
             do {
                 let account = try await gateway.accounts.authenticate(email: form["email"] ?? "", password: form["password"] ?? "")
                 // A new session (new id) on login: a session id planted before it is worth nothing after.
                 context.sessions.createSession(WebSession(csrf: Self.newToken(), email: account.email, accountSince: account.since),
                                                expiresIn: Self.sessionLifetime)
-                return Response.redirect(to: "/dossiers")
+                var response = Response.redirect(to: "/dossiers")
+                response.setCookie(loginCookie("", maxAge: 0))
+                return response
             } catch let refusal as LoginRefusal {
                 context.logger.notice("login refused", metadata: ["event": "login_refused", "email": "\(form["email"] ?? "")"])
                 switch refusal {
@@ -31,18 +33,31 @@ extension WebApp {
         }
     }
 
-    /// The login form, with a session that carries its form token (made now when there is none).
+    /// The login form. Its form token rides in a cookie for the login path (compared with the
+    /// form's on submit), not in a stored session: an anonymous visit writes nothing to the store.
     func loginPage(_ context: WebContext, status: HTTPResponse.Status, error: String?) -> Response {
-        let csrf: String
-        if let session = context.sessions.session {
-            csrf = session.csrf
-        } else {
-            csrf = Self.newToken()
-            context.sessions.createSession(WebSession(csrf: csrf, email: nil), expiresIn: .seconds(3600))
-        }
+        let csrf = context.sessions.session?.csrf ?? Self.newToken()
         let language = Language.en
         var values: [String: Any] = ["csrf": csrf]
         if let error { values["error"] = pages.labels[language]?[error] ?? error }
-        return pages.render("login", language: language, status: status, values)
+        var response = pages.render("login", language: language, status: status, values)
+        if context.sessions.session == nil { response.setCookie(loginCookie(csrf, maxAge: 3600)) }
+        return response
+    }
+
+    /// A posted login form, refused unless its token is the session's or the login cookie's.
+    func loginForm(_ request: Request, _ context: WebContext) async throws -> Form {
+        guard context.sessions.session == nil else { return try await postedForm(request, context) }
+        let form = try await Form.read(request, context: context)
+        guard let expected = request.cookies[Self.loginCookieName]?.value, !expected.isEmpty, let given = form["csrf"],
+              Self.constantTimeEqual(expected, given) else { throw CSRFMismatch() }
+        return form
+    }
+
+    static let loginCookieName = "ledgermail_login"
+
+    func loginCookie(_ token: String, maxAge: Int) -> Cookie {
+        Cookie(name: Self.loginCookieName, value: token, maxAge: maxAge, path: "/login",
+               secure: gateway.settings.web.secureCookies, httpOnly: true, sameSite: .strict)
     }
 }

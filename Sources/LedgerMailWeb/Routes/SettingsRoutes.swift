@@ -20,9 +20,9 @@ extension WebApp {
                 accountant: form.value("accountant") ?? "", timeZone: form.value("time_zone") ?? "",
                 ownerEmail: form.value("owner_email") ?? "")
             do {
-                _ = try gateway.updateDossier(dossier.name, fields)
-            } catch let error as InvalidInput {
-                return settingsPage(dossier, visit: visit, form: form, error: error.message, saved: false)
+                _ = try gateway.dossiers.change(dossier.name, fields)
+            } catch let error as any RefusedRequest {
+                return settingsPage(dossier, visit: visit, form: form, error: error.description, saved: false)
             }
             return Response.redirect(to: "/dossiers/\(dossier.name)/settings?saved=1")
         }
@@ -39,7 +39,11 @@ extension WebApp {
         let language = form?["language"] ?? dossier.language.rawValue
         values["languages"] = Language.allCases.map { ["value": $0.rawValue, "selected": $0.rawValue == language] }
         let dispatch = form?["dispatch"] ?? dossier.dispatch.rawValue
-        values["dispatches"] = DispatchPolicy.allCases.map { ["value": $0.rawValue, "selected": $0.rawValue == dispatch] }
+        let labels = pages.labels[visit.account.language] ?? [:]
+        values["dispatches"] = DispatchPolicy.allCases.map { policy -> [String: Any] in
+            let key = "dispatch_" + policy.rawValue.replacingOccurrences(of: "-", with: "_")
+            return ["value": policy.rawValue, "label": labels[key] ?? policy.rawValue, "selected": policy.rawValue == dispatch]
+        }
         values["readonly"] = !visit.account.manages(dossier.name)
         if let error { values["error"] = error }
         if saved { values["saved"] = true }

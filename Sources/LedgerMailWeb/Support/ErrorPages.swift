@@ -34,9 +34,7 @@ struct ErrorPages: RouterMiddleware {
         case is RoleMayNot: (.forbidden, "error_role", nil)
         case is CSRFMismatch: (.forbidden, "error_csrf", nil)
         case let error as UnreadableForm: (.contentTooLarge, "error_form", error.reason)
-        case let error as InvalidInput: (.badRequest, "error_input", error.message)
-        case let error as DossierArchived: (.conflict, "error_input", error.description)
-        case let error as DossierStillBusy: (.conflict, "error_input", error.description)
+        case let error as any RefusedRequest: (Self.status(error.refusal), "error_input", error.description)
         case let error as MailOutStopped: (.badGateway, "error_input", error.description)
         case let error as MailNotAccepted: (.badGateway, "error_input", error.description)
         case let error as SMTPLoginRefused: (.badGateway, "error_input", error.description)
@@ -44,11 +42,21 @@ struct ErrorPages: RouterMiddleware {
         case let error as DiskFull: (.serviceUnavailable, "error_input", error.description)
         case let error as DatabaseReadOnly: (.serviceUnavailable, "error_input", error.description)
         case let error as StorageError: (.serviceUnavailable, "error_input", error.description)
+        case let error as FileNotWritten: (.serviceUnavailable, "error_input", error.description)
+        case let error as StoredFileMissing: (.serviceUnavailable, "error_input", error.description)
         case let error as BlobUnreadable: (.serviceUnavailable, "error_input", error.description)
         case let error as CocoaError where error.code == .fileWriteOutOfSpace:
             (.serviceUnavailable, "error_input", "the disk is full: free space, then try again")
         case let error as HTTPError: (error.status, "error_input", error.body)
         default: (.internalServerError, "error_internal", nil)
+        }
+    }
+
+    static func status(_ refusal: Refusal) -> HTTPResponse.Status {
+        switch refusal {
+        case .invalid: .badRequest
+        case .notFound: .notFound
+        case .conflict: .conflict
         }
     }
 }

@@ -23,7 +23,7 @@ extension WebApp {
     /// The dossier when the account sees it (else 404); with `manage`, only for its owner (else 403).
     func dossier(_ context: WebContext, for visit: Visit, manage: Bool = false) throws -> Dossier {
         guard let name = context.parameters.get("dossier"), visit.account.sees(name),
-              let dossier = try? gateway.dossier(named: name) else { throw DossierHidden() }
+              let dossier = try? gateway.dossiers.named(name) else { throw DossierHidden() }
         if manage, !visit.account.manages(name) { throw RoleMayNot() }
         return dossier
     }

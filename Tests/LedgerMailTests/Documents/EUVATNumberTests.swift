@@ -66,7 +66,7 @@ struct EUVATNumberTests {
     func dutchDossier(written: String) throws {
         let test = try TestGateway.make(smtp: nil, imap: nil)
         try test.addDossier(vat: "NL004495445B01")
-        #expect(try test.gateway.dossier(named: "acme").enterpriseNumber == "NL004495445B01")
+        #expect(try test.gateway.dossiers.named("acme").enterpriseNumber == "NL004495445B01")
         let purchase = try Self.dutch(Samples.purchaseInvoice, ourVAT: written, in: test.directory)
         let sale = try Self.dutch(Samples.salesInvoice, ourVAT: written, in: test.directory)
         _ = try test.gateway.importFile(dossier: "acme", file: purchase)

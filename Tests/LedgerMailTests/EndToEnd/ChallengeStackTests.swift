@@ -36,7 +36,7 @@ struct ChallengeStackTests {
         let json = try Self.json(try #require(try test.gateway.status(dossier: "acme").first))
         #expect(json.contains("\"state\":\"challenged\""), "\(json)")
         #expect(try test.gateway.status(dossier: "acme").first?.inbound.first?.kind == .challenge)
-        try test.gateway.setOwnerEmail(dossier: "acme", "owner@gateway.test")
+        try test.gateway.dossiers.setOwnerEmail(dossier: "acme", "owner@gateway.test")
         let digest = try #require(try await test.gateway.digests.next(dossier: "acme", dryRun: true))
         #expect(digest.text.contains("challenge-response") && digest.text.contains("ledgermail inbox acme"), "\(digest.text)")
         let quarter = try test.gateway.periodPlanning.plan(dossier: "acme", period: try Period(parsing: "2026-Q4"))

@@ -16,7 +16,7 @@ struct DeliveryEngineTests {
                  attach: AttachPolicy = .both, maxSize: ByteSize? = nil, smtp: SMTPServer = MailStack.smtp) throws -> TestGateway {
         let test = try TestGateway.make(smtp: smtp, imap: nil, clock: clock)
         try test.addDossier(dispatch: dispatch)
-        try test.gateway.setRoute(dossier: "acme", kind: kind, addresses: addresses, attach: attach, maxSize: maxSize)
+        try test.gateway.routes.set(dossier: "acme", kind: kind, addresses: addresses, attach: attach, maxSize: maxSize)
         return test
     }
 
@@ -63,7 +63,7 @@ struct DeliveryEngineTests {
     @Test("a route's dispatch overrides its dossier's")
     func routeOverride() throws {
         let test = try gateway(dispatch: .never)
-        try test.gateway.setRoute(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"], dispatch: .afterTenMinutes)
+        try test.gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"], dispatch: .afterTenMinutes)
         _ = try test.gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice)
         #expect(try state(test).state == .scheduled)
     }
@@ -186,7 +186,7 @@ struct DeliveryEngineTests {
     func senderRefusedAtMailFrom() async throws {
         let test = try TestGateway.make(imap: nil, bounceAddress: "refused-sender@gateway.test")
         try test.addDossier()
-        try test.gateway.setRoute(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
+        try test.gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
         let directory = test.directory.appendingPathComponent("refused")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for file in try Samples.purchaseInvoices(3, in: directory) { _ = try test.gateway.importFile(dossier: "acme", file: file) }

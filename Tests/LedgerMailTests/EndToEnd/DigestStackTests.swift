@@ -16,8 +16,8 @@ struct DigestStackTests {
         let clock = TestGateway.Clock(Date())
         let test = try TestGateway.make(clock: clock, retry: retry)
         try test.addDossier()
-        try test.gateway.setOwnerEmail(dossier: "acme", Self.owner)
-        try test.gateway.setRoute(dossier: "acme", kind: .purchaseInvoice, addresses: [route])
+        try test.gateway.dossiers.setOwnerEmail(dossier: "acme", Self.owner)
+        try test.gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: [route])
         return (test, clock)
     }
 
@@ -81,7 +81,7 @@ struct DigestStackTests {
 
             Het adres is veranderd: stuur aankopen voortaan naar inkoop@acct.test.
             """, from: "boekhouder@acct.test", to: "bounces@gateway.test")
-        try test.gateway.setRoute(dossier: "acme", kind: .purchaseInvoice, addresses: ["nobody@acct.test"])
+        try test.gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["nobody@acct.test"])
         let documentID = try #require(try test.gateway.status(dossier: "acme").first?.id)
         _ = try test.gateway.resend(dossier: "acme", documentID: documentID, route: nil)
         try await StackMail.readUntil(test.gateway) {
@@ -106,7 +106,7 @@ struct DigestStackTests {
     @Test("a delivery given up after retries, and one refused at once, each told with what to do; a deferral alone is no news")
     func givenUpAndRefused() async throws {
         let (test, clock) = try gateway(route: "defer450@acct.test", retry: RetryPolicy(first: 60, maximum: 60, giveUpAfter: 100))
-        try test.gateway.setRoute(dossier: "acme", kind: .salesInvoice, addresses: ["reject550@acct.test"])
+        try test.gateway.routes.set(dossier: "acme", kind: .salesInvoice, addresses: ["reject550@acct.test"])
         _ = try test.gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice)
         clock.advance(700)
         _ = await test.gateway.runOnce()
@@ -127,11 +127,11 @@ struct DigestStackTests {
     @Test("an owner address equal to an import address is refused, both ways")
     func ownerNotImport() throws {
         let (test, _) = try gateway(route: "inkoop@acct.test")
-        #expect(throws: InvalidInput.self) { try test.gateway.setOwnerEmail(dossier: "acme", "INKOOP@acct.test") }
+        #expect(throws: OwnerIsImportAddress.self) { try test.gateway.dossiers.setOwnerEmail(dossier: "acme", "INKOOP@acct.test") }
         #expect(throws: InvalidInput.self) {
-            try test.gateway.setRoute(dossier: "acme", kind: .salesInvoice, addresses: [Self.owner])
+            try test.gateway.routes.set(dossier: "acme", kind: .salesInvoice, addresses: [Self.owner])
         }
-        #expect(try test.gateway.dossier(named: "acme").ownerEmail?.value == Self.owner)
+        #expect(try test.gateway.dossiers.named("acme").ownerEmail?.value == Self.owner)
     }
 
     @Test("digest --dry-run prints the next digest and sends nothing; digest.enabled false sends none")

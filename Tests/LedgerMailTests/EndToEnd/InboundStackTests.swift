@@ -11,7 +11,7 @@ struct InboundStackTests {
     /// A dossier with one sent purchase invoice; returns its document id and Message-ID.
     func sentInvoice(_ test: TestGateway, to address: String = "inkoop@acct.test") async throws -> (Int64, String) {
         try test.addDossier()
-        try test.gateway.setRoute(dossier: "acme", kind: .purchaseInvoice, addresses: [address])
+        try test.gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: [address])
         guard case .stored(let id, _, _, _, _, _) = try test.gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice) else {
             throw StackError("import failed")
         }

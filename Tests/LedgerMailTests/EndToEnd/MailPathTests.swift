@@ -21,10 +21,10 @@ struct MailPathTests {
         let test = try TestGateway.make()
         let gateway = test.gateway
         try test.addDossier(vat: "BE0000000295")
-        try gateway.setRoute(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
-        try gateway.setRoute(dossier: "acme", kind: .purchaseCreditNote, addresses: ["inkoop-cn@acct.test"])
-        try gateway.setRoute(dossier: "acme", kind: .salesInvoice, addresses: ["verkoop@acct.test"])
-        try gateway.setRoute(dossier: "acme", kind: .salesCreditNote, addresses: ["verkoop-cn@acct.test"])
+        try gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
+        try gateway.routes.set(dossier: "acme", kind: .purchaseCreditNote, addresses: ["inkoop-cn@acct.test"])
+        try gateway.routes.set(dossier: "acme", kind: .salesInvoice, addresses: ["verkoop@acct.test"])
+        try gateway.routes.set(dossier: "acme", kind: .salesCreditNote, addresses: ["verkoop-cn@acct.test"])
 
         let files = try FileManager.default.contentsOfDirectory(at: Corpus.directory!, includingPropertiesForKeys: nil)
             .filter { $0.lastPathComponent.hasPrefix("ublbe_") && $0.pathExtension == "xml" }
@@ -89,7 +89,7 @@ struct MailPathTests {
         let test = try TestGateway.make()
         let gateway = test.gateway
         try test.addDossier()
-        try gateway.setRoute(dossier: "acme", kind: .salesInvoice, addresses: ["nobody@acct.test"])
+        try gateway.routes.set(dossier: "acme", kind: .salesInvoice, addresses: ["nobody@acct.test"])
         let outcome = try gateway.importFile(dossier: "acme", file: Samples.salesInvoice)
         guard case .stored(let id, .salesInvoice?, .scheduled, nil, 1, nil) = outcome else {
             Issue.record("unexpected import outcome \(outcome)")
@@ -122,7 +122,7 @@ struct MailPathTests {
         let test = try TestGateway.make()
         let gateway = test.gateway
         try test.addDossier()
-        try gateway.setRoute(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
+        try gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
         let first = try gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice)
         _ = try await gateway.send(dossier: "acme", selection: .everythingWaiting)
         let second = try gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice)
@@ -141,7 +141,7 @@ struct MailPathTests {
     func siblingPDFAttached() async throws {
         let test = try TestGateway.make()
         try test.addDossier()
-        try test.gateway.setRoute(dossier: "acme", kind: .salesInvoice, addresses: ["verkoop@acct.test"])
+        try test.gateway.routes.set(dossier: "acme", kind: .salesInvoice, addresses: ["verkoop@acct.test"])
         _ = try test.gateway.importFile(dossier: "acme", file: Samples.salesInvoice)
         _ = try await test.gateway.send(dossier: "acme", selection: .everythingWaiting)
         let message = try #require(try await MailStack.waitFor(1, in: "verkoop@acct.test").first)
@@ -155,7 +155,7 @@ struct MailPathTests {
     func largePDFStreamed() async throws {
         let test = try TestGateway.make()
         try test.addDossier()
-        try test.gateway.setRoute(dossier: "acme", kind: .salesInvoice, addresses: ["verkoop@acct.test"])
+        try test.gateway.routes.set(dossier: "acme", kind: .salesInvoice, addresses: ["verkoop@acct.test"])
         let ubl = test.directory.appendingPathComponent("large.xml")
         try FileManager.default.copyItem(at: Samples.salesInvoice, to: ubl)
         var random = SeededRandom(state: 25)
@@ -177,7 +177,7 @@ struct MailPathTests {
         imap.caFile = nil
         let test = try TestGateway.make(smtp: smtp, imap: imap)
         try test.addDossier()
-        try test.gateway.setRoute(dossier: "acme", kind: .salesInvoice, addresses: ["verkoop@acct.test"])
+        try test.gateway.routes.set(dossier: "acme", kind: .salesInvoice, addresses: ["verkoop@acct.test"])
         _ = try test.gateway.importFile(dossier: "acme", file: Samples.salesInvoice)
         let report = try await test.gateway.send(dossier: "acme", selection: .everythingWaiting)
         #expect(report.sent == 0 && report.deferred == 1)
@@ -201,7 +201,7 @@ struct MailPathTests {
         imap.url = URL(string: "imaps://127.0.0.1:1993")!
         let test = try TestGateway.make(smtp: smtp, imap: imap)
         try test.addDossier()
-        try test.gateway.setRoute(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
+        try test.gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
         _ = try test.gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice)
         let report = try await test.gateway.send(dossier: "acme", selection: .everythingWaiting)
         #expect(report.sent == 1, "\(report.problems)")

@@ -12,9 +12,9 @@ struct QuarterEndTests {
     func quarter() throws -> TestGateway {
         let test = try TestGateway.make(smtp: MailStack.smtp, imap: nil)
         try test.addDossier(dispatch: .never)
-        try test.gateway.setRoute(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
-        try test.gateway.setRoute(dossier: "acme", kind: .salesInvoice, addresses: ["verkoop@acct.test"])
-        try test.gateway.setRoute(dossier: "acme", kind: .salesCreditNote, addresses: ["verkoop-cn@acct.test"])
+        try test.gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
+        try test.gateway.routes.set(dossier: "acme", kind: .salesInvoice, addresses: ["verkoop@acct.test"])
+        try test.gateway.routes.set(dossier: "acme", kind: .salesCreditNote, addresses: ["verkoop-cn@acct.test"])
         for file in [Samples.purchaseInvoice, Samples.salesInvoice, Samples.salesCreditNote, Samples.unknownParty] {
             _ = try test.gateway.importFile(dossier: "acme", file: file)
         }
@@ -55,7 +55,7 @@ struct QuarterEndTests {
         MailStack.flaky(true)
         defer { MailStack.flaky(false) }
         let test = try quarter()
-        try test.gateway.setRoute(dossier: "acme", kind: .purchaseInvoice, addresses: ["flaky@acct.test"])
+        try test.gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["flaky@acct.test"])
         let report = try await test.gateway.periodSend.send(dossier: "acme", period: try Period(parsing: "2026-Q4"), comment: nil, dryRun: false)
         #expect(report.send?.sent == 2 && report.send?.deferred == 1 && report.send?.failed == 0)
         #expect(try await MailStack.waitFor(1, in: "boekhouder@acct.test").count == 1)
@@ -97,7 +97,7 @@ struct QuarterEndTests {
         let entries = try MailStack.zipEntries("owner@gateway.test")
         #expect(entries == expected, "every file in the ZIPs, byte-equal")
 
-        await #expect(throws: InvalidInput.self) {
+        await #expect(throws: DocumentOverCap.self) {
             _ = try await test.gateway.mailOut.send(dossier: "acme", period: period, to: "owner@gateway.test", zip: false,
                                                maxSize: ByteSize(bytes: 6 << 10))
         }
@@ -166,7 +166,7 @@ struct QuarterEndTests {
     @Test("route test: to the accountant's contact, never to the import address")
     func routeTest() async throws {
         let test = try quarter()
-        let contact = try await test.gateway.testRoute(dossier: "acme", kind: .purchaseInvoice)
+        let contact = try await test.gateway.routes.test(dossier: "acme", kind: .purchaseInvoice)
         #expect(contact.value == "boekhouder@acct.test")
         let mails = try await MailStack.waitFor(1, in: "boekhouder@acct.test")
         #expect(mails.count == 1 && mails[0].subject.contains("Aankoopfactuur") && mails[0].attachments.isEmpty)

@@ -32,9 +32,9 @@ struct RunServiceTests {
     func importBatch() async throws -> Gateway {
         #expect(CommandLine.run(["init", "--config", config.path], in: directory).status == 0)
         let gateway = try Gateway(settings: try await SettingsLoader.load(configFile: config, environment: [:]))
-        try gateway.addDossier(name: "acme", company: "Acme BV", vat: "BE0123456749", language: .nl, dispatch: .afterTenMinutes,
+        try gateway.dossiers.add(name: "acme", company: "Acme BV", vat: "BE0123456749", language: .nl, dispatch: .afterTenMinutes,
                                from: "acme@gateway.test", accountant: "boekhouder@acct.test", timeZone: "Europe/Brussels")
-        try gateway.setRoute(dossier: "acme", kind: .purchaseInvoice, addresses: ["batch@acct.test"])
+        try gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["batch@acct.test"])
         let files = directory.appendingPathComponent("in")
         try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
         let pdf = Data("%PDF-1.4\n".utf8) + Data((0..<(256 << 10)).map { UInt8(truncatingIfNeeded: $0 &* 31) })

@@ -32,6 +32,23 @@ struct FeedAPITests {
         output.split(separator: "\n").last.map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
     }
 
+    @Test("a document without issue date, counterparty or earlier version shows each as an explicit null in the feed's JSON")
+    func explicitNulls() async throws {
+        let install = try WebInstall()
+        try install.ledgermail("route", "set", "acme", "purchase-invoice", "--pull")
+        try install.ledgermail("import", "acme", Samples.salesInvoicePDF.path, "--kind", "purchase-invoice")
+        let token = Self.lastLine(try install.ledgermail("token", "add", "--user", "eva@acct.test"))
+        try await install.start()
+        let feed = MailStack.run("/usr/bin/curl", ["-s", "-H", "Authorization: Bearer \(token)",
+                                                   "\(install.baseURL)/api/v1/dossiers/acme/documents"]).output
+        // As sent: a key with `null` is not the same answer as a key left out.
+        let field = { (key: String, value: String) in try Regex(#""\#(key)"\s*:\s*\#(value)"#) }
+        #expect(feed.contains(try field("kind", #""purchase-invoice""#)), "\(feed)")
+        for key in ["issue_date", "counterparty", "supersedes"] {
+            #expect(feed.contains(try field(key, "null")), "\(key) is not null in \(feed)")
+        }
+    }
+
     @Test("tokens see their dossiers only (404 otherwise), revoked is 401, files are byte-equal with ETag and Range, acks are idempotent")
     func feedOverHTTP() async throws {
         let (install, tokens, mailed) = try Self.pullingInstall()

@@ -12,8 +12,8 @@ struct PullRouteTests {
         test = try TestGateway.make(smtp: nil, imap: nil)
         try test.addDossier()
         try test.addDossier("beta")
-        try gateway.setRoute(dossier: "acme", kind: .purchaseInvoice, addresses: [], pull: true)
-        try gateway.setRoute(dossier: "acme", kind: .salesInvoice, addresses: ["verkoop@acct.test"])
+        try gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: [], pull: true)
+        try gateway.routes.set(dossier: "acme", kind: .salesInvoice, addresses: ["verkoop@acct.test"])
     }
 
     func state(of id: Int64) throws -> DeliveryState? {
@@ -91,9 +91,9 @@ struct PullRouteTests {
 
     @Test("a pull route takes no address, and a mail route still needs one")
     func routeShapes() throws {
-        #expect(throws: InvalidInput.self) { try gateway.setRoute(dossier: "acme", kind: .coda, addresses: ["x@acct.test"], pull: true) }
-        #expect(throws: InvalidInput.self) { try gateway.setRoute(dossier: "acme", kind: .coda, addresses: []) }
-        #expect(try gateway.routes(dossier: "acme").first { $0.kind == .purchaseInvoice }?.pull == true)
+        #expect(throws: InvalidInput.self) { try gateway.routes.set(dossier: "acme", kind: .coda, addresses: ["x@acct.test"], pull: true) }
+        #expect(throws: InvalidInput.self) { try gateway.routes.set(dossier: "acme", kind: .coda, addresses: []) }
+        #expect(try gateway.routes.list(dossier: "acme").first { $0.kind == .purchaseInvoice }?.pull == true)
     }
 
     @Test("the quarter-end plan counts pulled documents as collected or waiting, never as to send")

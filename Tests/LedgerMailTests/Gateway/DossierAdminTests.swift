@@ -21,7 +21,7 @@ struct DossierAdminTests {
 
     /// A document that was tried and failed for good (over its route's cap): nothing waits.
     func failedDocument(in dossier: String) async throws -> Int64 {
-        try gateway.setRoute(dossier: dossier, kind: .purchaseInvoice, addresses: ["inkoop@acct.test"], maxSize: ByteSize(bytes: 100))
+        try gateway.routes.set(dossier: dossier, kind: .purchaseInvoice, addresses: ["inkoop@acct.test"], maxSize: ByteSize(bytes: 100))
         guard case .stored(let id, _, _, _, _, _) = try gateway.importFile(dossier: dossier, file: Samples.purchaseInvoice) else {
             throw StackError("import")
         }
@@ -32,11 +32,11 @@ struct DossierAdminTests {
 
     @Test("dossier list counts each dossier's current documents by their latest delivery's state")
     func overviewCounts() throws {
-        try gateway.setRoute(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
+        try gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
         for file in [Samples.purchaseInvoice, Samples.salesInvoice, Samples.unknownParty] {
             _ = try gateway.importFile(dossier: "acme", file: file)
         }
-        let overview = try gateway.dossierOverview()
+        let overview = try gateway.dossiers.overview()
         #expect(overview.map(\.name) == ["acme", "beta"])
         #expect(overview[0].documents == 3 && overview[0].states == [.scheduled: 1, .held: 2], "\(overview[0])")
         #expect(overview[0].lastActivity != nil && overview[0].sentThisQuarter == 0)
@@ -45,35 +45,35 @@ struct DossierAdminTests {
 
     @Test("dossier set changes only what it names, and show reads it back")
     func setThenShow() throws {
-        _ = try gateway.updateDossier("acme", DossierFields(company: "Acme NV", dispatch: .endOfMonth))
-        let dossier = try gateway.dossier(named: "acme")
+        _ = try gateway.dossiers.change("acme", DossierFields(company: "Acme NV", dispatch: .endOfMonth))
+        let dossier = try gateway.dossiers.named("acme")
         #expect(dossier.company == "Acme NV" && dossier.dispatch == .endOfMonth)
         #expect(dossier.from.displayName == "Acme BV" && dossier.accountant.value == "boekhouder@acct.test")
-        #expect(throws: InvalidInput.self) { try gateway.updateDossier("acme", DossierFields(vat: "BE0123456748")) }
-        #expect(throws: InvalidInput.self) { try gateway.updateDossier("acme", DossierFields()) }
-        #expect(try gateway.dossier(named: "acme").enterpriseNumber == "0123456749", "a refused change changes nothing")
+        #expect(throws: InvalidInput.self) { try gateway.dossiers.change("acme", DossierFields(vat: "BE0123456748")) }
+        #expect(throws: InvalidInput.self) { try gateway.dossiers.change("acme", DossierFields()) }
+        #expect(try gateway.dossiers.named("acme").enterpriseNumber == "0123456749", "a refused change changes nothing")
     }
 
     @Test("dossier set gives, refuses and clears the owner's address: never one of the dossier's import addresses")
     func ownerEmail() throws {
-        try gateway.setRoute(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
-        _ = try gateway.updateDossier("acme", DossierFields(ownerEmail: "jan@acme.test"))
-        #expect(try gateway.dossier(named: "acme").ownerEmail?.value == "jan@acme.test")
-        #expect(throws: InvalidInput.self) { try gateway.updateDossier("acme", DossierFields(ownerEmail: "inkoop@acct.test")) }
-        #expect(try gateway.dossier(named: "acme").ownerEmail?.value == "jan@acme.test")
-        _ = try gateway.updateDossier("acme", DossierFields(ownerEmail: ""))
-        #expect(try gateway.dossier(named: "acme").ownerEmail == nil)
+        try gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
+        _ = try gateway.dossiers.change("acme", DossierFields(ownerEmail: "jan@acme.test"))
+        #expect(try gateway.dossiers.named("acme").ownerEmail?.value == "jan@acme.test")
+        #expect(throws: OwnerIsImportAddress.self) { try gateway.dossiers.change("acme", DossierFields(ownerEmail: "inkoop@acct.test")) }
+        #expect(try gateway.dossiers.named("acme").ownerEmail?.value == "jan@acme.test")
+        _ = try gateway.dossiers.change("acme", DossierFields(ownerEmail: ""))
+        #expect(try gateway.dossiers.named("acme").ownerEmail == nil)
     }
 
     @Test("a new VAT number re-checks held documents: one it now matches goes to its route")
     func vatChangeReleasesHeld() throws {
-        try gateway.setRoute(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
+        try gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
         guard case .stored(let id, nil, .held, _, _, _) = try gateway.importFile(dossier: "acme", file: Samples.unknownParty) else {
             Issue.record("the unknown party's invoice should be held")
             return
         }
         // The invoice's customer is 0555123476: that number makes it a purchase invoice.
-        let report = try gateway.updateDossier("acme", DossierFields(vat: "BE0555123476"))
+        let report = try gateway.dossiers.change("acme", DossierFields(vat: "BE0555123476"))
         #expect(report.released == [id])
         let document = try #require(try gateway.status(dossier: "acme").first { $0.id == id })
         #expect(document.kind == .purchaseInvoice && document.state == .scheduled && document.heldReason == nil)
@@ -81,17 +81,17 @@ struct DossierAdminTests {
 
     @Test("remove is refused while a document waits, and names what waits")
     func removeRefusedWhileWaiting() throws {
-        try gateway.setRoute(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
+        try gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
         _ = try gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice)
-        let error = #expect(throws: DossierStillBusy.self) { try gateway.removeDossier("acme", archive: false) }
+        let error = #expect(throws: DossierStillBusy.self) { try gateway.dossiers.remove("acme", archive: false) }
         #expect(error?.description.contains("1 scheduled") == true)
-        #expect(throws: DossierStillBusy.self) { try gateway.removeDossier("acme", archive: true) }
+        #expect(throws: DossierStillBusy.self) { try gateway.dossiers.remove("acme", archive: true) }
         #expect(try gateway.status(dossier: "acme").count == 1)
     }
 
     @Test("remove counts any waiting delivery, not only each document's latest (an older one mid-retry after a resend)")
     func removeSeesOlderWaitingDelivery() throws {
-        try gateway.setRoute(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
+        try gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
         guard case .stored(let id, _, _, _, _, _) = try gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice) else {
             Issue.record("not stored")
             return
@@ -103,7 +103,7 @@ struct DossierAdminTests {
             try db.execute(sql: "UPDATE delivery SET state = 'sent' WHERE id = ?", arguments: [retry])
         }
         #expect(try state(id) == .sent)
-        let error = #expect(throws: DossierStillBusy.self) { try gateway.removeDossier("acme", archive: false) }
+        let error = #expect(throws: DossierStillBusy.self) { try gateway.dossiers.remove("acme", archive: false) }
         #expect(error?.description.contains("1 deferred") == true, "\(String(describing: error))")
     }
 
@@ -111,13 +111,13 @@ struct DossierAdminTests {
     func archiveIsReadOnly() async throws {
         guard MailStack.available else { return }
         let id = try await failedDocument(in: "acme")
-        try gateway.removeDossier("acme", archive: true)
+        try gateway.dossiers.remove("acme", archive: true)
         #expect(try gateway.status(dossier: "acme").map(\.id) == [id])
-        #expect(try gateway.dossierOverview().first { $0.name == "acme" }?.archived == true)
+        #expect(try gateway.dossiers.overview().first { $0.name == "acme" }?.archived == true)
         #expect(throws: DossierArchived.self) { try gateway.importFile(dossier: "acme", file: Samples.salesInvoice) }
-        #expect(throws: DossierArchived.self) { try gateway.setRoute(dossier: "acme", kind: .salesInvoice, addresses: ["verkoop@acct.test"]) }
+        #expect(throws: DossierArchived.self) { try gateway.routes.set(dossier: "acme", kind: .salesInvoice, addresses: ["verkoop@acct.test"]) }
         #expect(throws: DossierArchived.self) { try gateway.resend(dossier: "acme", documentID: id, route: nil) }
-        #expect(throws: DossierArchived.self) { try gateway.updateDossier("acme", DossierFields(company: "X")) }
+        #expect(throws: DossierArchived.self) { try gateway.dossiers.change("acme", DossierFields(company: "X")) }
     }
 
     @Test("remove deletes the dossier and the stored files no other dossier uses")
@@ -127,37 +127,37 @@ struct DossierAdminTests {
         let beta = try await failedDocument(in: "beta")   // the same bytes: the same stored files
         let hashes = try gateway.database.read { db in try DocumentRecord.fetchOne(db, key: acme)?.ublSHA256 }
         let ubl = try #require(hashes)
-        try gateway.removeDossier("acme", archive: false)
-        #expect(throws: InvalidInput.self) { try gateway.status(dossier: "acme") }
+        try gateway.dossiers.remove("acme", archive: false)
+        #expect(throws: NoSuchDossier.self) { try gateway.status(dossier: "acme") }
         #expect(try gateway.blobs.get(ubl).count > 0, "beta still uses the file")
-        try gateway.removeDossier("beta", archive: false)
-        #expect(!FileManager.default.fileExists(atPath: gateway.blobs.url(for: ubl).path))
-        #expect(try gateway.dossierOverview().isEmpty && beta > acme)
+        try gateway.dossiers.remove("beta", archive: false)
+        #expect(!FileManager.default.fileExists(atPath: gateway.fileBlobs.url(for: ubl).path))
+        #expect(try gateway.dossiers.overview().isEmpty && beta > acme)
     }
 
     @Test("route remove holds the kind's waiting documents with that reason; route set releases them")
     func routeRemoveHolds() throws {
-        try gateway.setRoute(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test", "divers@acct.test"])
+        try gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test", "divers@acct.test"])
         guard case .stored(let id, _, .scheduled, _, _, _) = try gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice) else {
             Issue.record("not scheduled")
             return
         }
-        #expect(try gateway.removeRoute(dossier: "acme", kind: .purchaseInvoice, addresses: ["divers@acct.test"]) == 0)
-        #expect(try gateway.routes(dossier: "acme").first?.addresses.map(\.value) == ["inkoop@acct.test"])
+        #expect(try gateway.routes.remove(dossier: "acme", kind: .purchaseInvoice, addresses: ["divers@acct.test"]) == 0)
+        #expect(try gateway.routes.list(dossier: "acme").first?.addresses.map(\.value) == ["inkoop@acct.test"])
         #expect(try state(id) == .scheduled)
-        #expect(throws: InvalidInput.self) { try gateway.removeRoute(dossier: "acme", kind: .purchaseInvoice, addresses: ["x@acct.test"]) }
+        #expect(throws: InvalidInput.self) { try gateway.routes.remove(dossier: "acme", kind: .purchaseInvoice, addresses: ["x@acct.test"]) }
 
-        #expect(try gateway.removeRoute(dossier: "acme", kind: .purchaseInvoice) == 1)
+        #expect(try gateway.routes.remove(dossier: "acme", kind: .purchaseInvoice) == 1)
         let held = try #require(try gateway.status(dossier: "acme").first)
         #expect(held.state == .held && held.heldReason?.contains("no route for purchase-invoice") == true)
-        #expect(try gateway.setRoute(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"]) == 1)
+        #expect(try gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"]) == 1)
         #expect(try state(id) == .scheduled)
     }
 
     @Test("status across dossiers narrows by state, kind, period and a limit")
     func statusFilters() throws {
         for dossier in ["acme", "beta"] {
-            try gateway.setRoute(dossier: dossier, kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
+            try gateway.routes.set(dossier: dossier, kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
             _ = try gateway.importFile(dossier: dossier, file: Samples.purchaseInvoice)
             _ = try gateway.importFile(dossier: dossier, file: Samples.salesInvoice)
         }

@@ -25,7 +25,7 @@ struct ImportBatchTests {
     static func outcomes(batchSize: Int) throws -> [String] {
         let test = try TestGateway.make(smtp: nil, imap: nil)
         try test.addDossier()
-        try test.gateway.setRoute(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
+        try test.gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
         var lines: [String] = []
         try test.gateway.importFiles(dossier: "acme", files: try files(in: test.directory), batchSize: batchSize) { file, result in
             switch result {

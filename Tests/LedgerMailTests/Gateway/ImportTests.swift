@@ -11,8 +11,8 @@ struct ImportTests {
     init() throws {
         test = try TestGateway.make(smtp: nil, imap: nil)
         try test.addDossier()
-        try gateway.setRoute(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
-        try gateway.setRoute(dossier: "acme", kind: .salesInvoice, addresses: ["verkoop@acct.test"])
+        try gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
+        try gateway.routes.set(dossier: "acme", kind: .salesInvoice, addresses: ["verkoop@acct.test"])
     }
 
     func documentCount() throws -> Int { try gateway.status(dossier: "acme").count }
@@ -58,7 +58,7 @@ struct ImportTests {
             return
         }
         #expect(reason.contains("no route for sales-credit-note"))
-        #expect(try gateway.setRoute(dossier: "acme", kind: .salesCreditNote, addresses: ["verkoop-cn@acct.test"]) == 1)
+        #expect(try gateway.routes.set(dossier: "acme", kind: .salesCreditNote, addresses: ["verkoop-cn@acct.test"]) == 1)
         let document = try #require(try gateway.status(dossier: "acme").first)
         #expect(document.heldReason == nil && document.deliveries.map(\.state) == [.scheduled])
     }
@@ -66,7 +66,7 @@ struct ImportTests {
     @Test("dispatch never: pending; end-of-month: due at the first moment of next month in Brussels")
     func dispatchSettings() throws {
         try test.addDossier("lazy", vat: "BE0403123486", dispatch: .never)
-        try gateway.setRoute(dossier: "lazy", kind: .salesInvoice, addresses: ["verkoop@acct.test"])
+        try gateway.routes.set(dossier: "lazy", kind: .salesInvoice, addresses: ["verkoop@acct.test"])
         guard case .stored(_, _, .pending, _, _, _) = try gateway.importFile(dossier: "lazy", file: Samples.purchaseInvoice) else {
             Issue.record("not pending")
             return

@@ -54,7 +54,7 @@ struct BounceTrustTests {
     func trust() async throws {
         let test = try TestGateway.make()
         try test.addDossier()
-        try test.gateway.setRoute(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test", "verkoop@acct.test"])
+        try test.gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test", "verkoop@acct.test"])
         _ = try test.gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice)
         #expect(try await test.gateway.send(dossier: "acme", selection: .everythingWaiting).sent == 1)
         let sent = try #require(try test.gateway.status(dossier: "acme").first?.deliveries.first)

@@ -61,7 +61,7 @@ struct DisplayTextTests {
     func mail() async throws {
         let test = try TestGateway.make(imap: nil)
         try test.addDossier()
-        try test.gateway.setRoute(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
+        try test.gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
         _ = try test.gateway.importFile(dossier: "acme", file: try hostileInvoice(in: test.directory))
         #expect(try await test.gateway.send(dossier: "acme", selection: .everythingWaiting).sent == 1)
         let message = try #require(try await MailStack.waitFor(1, in: "inkoop@acct.test").first)

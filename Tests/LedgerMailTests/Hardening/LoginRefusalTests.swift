@@ -17,7 +17,7 @@ struct LoginRefusalTests {
                               caFile: MailStack.caFile, heloName: "gateway.test")
         let test = try TestGateway.make(smtp: smtp, imap: nil, clock: clock, retry: RetryPolicy(first: 60, maximum: 200))
         try test.addDossier()
-        try test.gateway.setRoute(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
+        try test.gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
         for file in try Samples.purchaseInvoices(5, in: test.directory) {
             _ = try test.gateway.importFile(dossier: "acme", file: file)
         }

@@ -9,7 +9,7 @@ struct StartupHygieneTests {
     @Test("temporary files of a killed import older than an hour go at the next start; fresh ones and a live import's stay")
     func abandonedTemporaryFiles() throws {
         let test = try TestGateway.make(smtp: nil, imap: nil)
-        let folder = test.gateway.blobs.directory.appendingPathComponent("ab")
+        let folder = test.gateway.fileBlobs.directory.appendingPathComponent("ab")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let hoursAgo = Date().addingTimeInterval(-7200)
         func plant(_ name: String, modified: Date) throws -> URL {

@@ -14,12 +14,12 @@ struct StoredFileIntegrityTests {
     func tampered() throws -> (TestGateway, Int64) {
         let test = try TestGateway.make(imap: nil)
         try test.addDossier()
-        try test.gateway.setRoute(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
+        try test.gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
         _ = try test.gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice)
         let row = try #require(try test.gateway.database.read { db in try Row.fetchOne(db, sql: "SELECT id, ublSHA256 FROM document") })
         let id: Int64 = row["id"]
         let hash: String = row["ublSHA256"]
-        let file = test.gateway.blobs.url(for: hash)
+        let file = test.gateway.fileBlobs.url(for: hash)
         var bytes = try Data(contentsOf: file)
         bytes.replaceSubrange(0..<5, with: Data("<?XML".utf8))
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)

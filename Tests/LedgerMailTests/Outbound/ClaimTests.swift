@@ -14,14 +14,14 @@ struct ClaimTests {
     init() throws {
         test = try TestGateway.make(smtp: nil, imap: nil)
         try test.addDossier()
-        try test.gateway.setRoute(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
+        try test.gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
         _ = try test.gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice)
         let (delivery, hash) = try test.gateway.database.read { db in
             (try #require(try Int64.fetchOne(db, sql: "SELECT id FROM delivery")),
              try #require(try String.fetchOne(db, sql: "SELECT ublSHA256 FROM document")))
         }
         deliveryID = delivery
-        ublFile = test.gateway.blobs.url(for: hash)
+        ublFile = test.gateway.fileBlobs.url(for: hash)
     }
 
     func state() throws -> String? {

@@ -68,22 +68,22 @@ struct IntegrationPresetTests {
         let test = try TestGateway.make(smtp: nil, imap: nil)
         try test.addDossier()
         let clearfacts = try await preset("clearfacts")
-        let routes = try test.gateway.enableIntegration(dossier: "acme", preset: clearfacts, addresses: [
+        let routes = try test.gateway.integrations.enable(dossier: "acme", preset: clearfacts, addresses: [
             .purchaseInvoice: "aankoop0123456749@kantoor.clearfacts.be", .salesInvoice: "verkoop0123456749@kantoor.clearfacts.be",
         ])
         #expect(routes.map(\.kind) == [.salesInvoice, .purchaseInvoice])
         #expect(routes.allSatisfy { $0.maxSize == ByteSize(bytes: 20 << 20) && $0.attach == .both })
         #expect {
-            try test.gateway.enableIntegration(dossier: "acme", preset: clearfacts, addresses: [
+            try test.gateway.integrations.enable(dossier: "acme", preset: clearfacts, addresses: [
                 .purchaseCreditNote: "aankoopcn0123456749@kantoor.clearfacts.be", .salesCreditNote: "verkoopcn@gmail.com",
             ])
         } throws: { "\($0)".contains("verkoopcn@gmail.com") && "\($0)".contains("clearfacts.be") }
-        #expect(try test.gateway.routes(dossier: "acme").count == 2, "nothing changed")
-        #expect { try test.gateway.enableIntegration(dossier: "acme", preset: clearfacts, addresses: [.coda: "coda0123456749@k.clearfacts.be"]) }
+        #expect(try test.gateway.routes.list(dossier: "acme").count == 2, "nothing changed")
+        #expect { try test.gateway.integrations.enable(dossier: "acme", preset: clearfacts, addresses: [.coda: "coda0123456749@k.clearfacts.be"]) }
             throws: { "\($0)".contains("does not take coda") }
 
         let yuki = try await preset("yuki")
-        let all = try test.gateway.enableIntegration(dossier: "acme", preset: yuki, addresses: [nil: "acme@yukiworks.be"])
+        let all = try test.gateway.integrations.enable(dossier: "acme", preset: yuki, addresses: [nil: "acme@yukiworks.be"])
         #expect(all.count == yuki.kinds.count && all.allSatisfy { $0.addresses.map(\.value) == ["acme@yukiworks.be"] && $0.attach == .pdf })
     }
 }

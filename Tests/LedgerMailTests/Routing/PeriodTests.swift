@@ -17,7 +17,7 @@ struct PeriodTests {
     func zonedIssueDateInItsQuarter() throws {
         let test = try TestGateway.make(smtp: nil, imap: nil)
         try test.addDossier()
-        try test.gateway.setRoute(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
+        try test.gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
         let zoned = test.directory.appendingPathComponent("zoned.xml")
         try String(contentsOf: Samples.purchaseInvoice, encoding: .utf8)
             .replacingOccurrences(of: "<cbc:IssueDate>2026-11-03</cbc:IssueDate>", with: "<cbc:IssueDate>2026-09-30+02:00</cbc:IssueDate>")

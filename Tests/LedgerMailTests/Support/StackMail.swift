@@ -14,7 +14,7 @@ enum StackMail {
     /// A dossier with one purchase invoice sent to `address`; returns its delivery id and Message-ID.
     static func sentInvoice(_ test: TestGateway, to address: String = "inkoop@acct.test") async throws -> (Int64, String) {
         try test.addDossier()
-        try test.gateway.setRoute(dossier: "acme", kind: .purchaseInvoice, addresses: [address])
+        try test.gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: [address])
         _ = try test.gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice)
         let report = try await test.gateway.send(dossier: "acme", selection: .everythingWaiting)
         guard report.sent == 1, let delivery = try test.gateway.status(dossier: "acme").first?.deliveries.first,

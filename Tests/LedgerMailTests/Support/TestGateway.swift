@@ -39,7 +39,7 @@ struct TestGateway {
 
     /// A dossier like the README's, with VAT `vat`.
     func addDossier(_ name: String = "acme", vat: String = "BE0123456749", dispatch: DispatchPolicy = .afterTenMinutes) throws {
-        try gateway.addDossier(name: name, company: "Acme BV", vat: vat, language: .nl, dispatch: dispatch,
+        try gateway.dossiers.add(name: name, company: "Acme BV", vat: vat, language: .nl, dispatch: dispatch,
                                from: "Acme BV <acme@gateway.test>", accountant: "boekhouder@acct.test",
                                timeZone: "Europe/Brussels")
     }
@@ -67,4 +67,9 @@ enum Samples {
             return url
         }
     }
+}
+
+extension Gateway {
+    /// The file store of a SQLite install, for tests that tamper with a stored file.
+    var fileBlobs: BlobStore { blobs as! BlobStore }
 }

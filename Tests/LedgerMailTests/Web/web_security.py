@@ -116,9 +116,13 @@ r = owner.get("/dossiers")
 csp = r.headers.get("content-security-policy", "")
 check("script-src 'self'" in csp and "frame-ancestors 'none'" in csp, f"CSP: {csp}")
 check(r.headers.get("x-frame-options") == "DENY", "X-Frame-Options DENY")
-login_page = Client(base).get("/login")
-cookie = login_page.headers.get("set-cookie", "")
-check("SameSite=Lax" in cookie and "HttpOnly" in cookie, f"session cookie: {cookie}")
+visitor = Client(base)
+cookie = visitor.get("/login").headers.get("set-cookie", "")
+check("ledgermail_login=" in cookie and "SameSite=Strict" in cookie and "HttpOnly" in cookie and "Path=/login" in cookie,
+      f"login form cookie: {cookie}")
+cookies = visitor.login("owner@acme.test", password).raw.headers.getlist("set-cookie")
+session = next((c for c in cookies if c.startswith("ledgermail_session=")), "")
+check("SameSite=Lax" in session and "HttpOnly" in session, f"session cookie: {cookies}")
 
 # HTML from documents and settings is escaped everywhere it shows.
 for path in ["/dossiers", "/dossiers/acme/documents", "/dossiers/acme/documents/2"]:

@@ -33,7 +33,7 @@ extension Gateway {
             "issue_date": document.issueDate ?? "",
             "attachment_list": attachments.map(\.fileName).joined(separator: ", "),
         ]
-        return services.templatedMail("document", values, dossier: dossier, to: route.addresses, attachments: attachments,
+        return NoticeMail(services: services).compose("document", values, dossier: dossier, to: route.addresses, attachments: attachments,
                              messageID: messageID, date: date)
     }
 }

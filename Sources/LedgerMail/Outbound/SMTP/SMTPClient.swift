@@ -25,9 +25,27 @@ public final class SMTPClient: Sendable {
     func send(envelopeFrom: EmailAddress, recipients: [EmailAddress], message: MIMEPieces) async -> SMTPTransfer {
         await withCheckedContinuation { continuation in
             queue.async { [connection] in
-                continuation.resume(returning: connection.send(
-                    envelopeFrom: envelopeFrom.value, recipients: recipients.map(\.value), message: message))
+                continuation.resume(returning: Session(connection: connection)
+                    .send(envelopeFrom: envelopeFrom, recipients: recipients, message: message))
             }
+        }
+    }
+
+    /// Runs `body` on this client's queue with the session: a send pass's loop (claim, transfer,
+    /// record, next) runs there whole, with no hop between threads from one mail to the next.
+    func run<T: Sendable>(_ body: @escaping @Sendable (Session) throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            queue.async { [connection] in continuation.resume(with: Result { try body(Session(connection: connection)) }) }
+        }
+    }
+
+    /// The session as `run` hands it to its body: each send blocks the calling thread, the
+    /// client's queue. Only valid inside that body.
+    struct Session {
+        fileprivate let connection: CurlSMTPConnection
+
+        func send(envelopeFrom: EmailAddress, recipients: [EmailAddress], message: MIMEPieces) -> SMTPTransfer {
+            connection.send(envelopeFrom: envelopeFrom.value, recipients: recipients.map(\.value), message: message)
         }
     }
 }

@@ -5,7 +5,7 @@ extension BlobStore {
     func size(of hash: String) throws -> Int64 {
         let path = url(for: hash).path
         guard let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber else {
-            throw StorageError("stored file \(hash) is missing from \(directory.path)")
+            throw StoredFileMissing(sha256: hash, store: directory.path)
         }
         return size.int64Value
     }

@@ -21,12 +21,6 @@ struct APITokenRecord: Codable, FetchableRecord, MutablePersistableRecord, Senda
     }
 }
 
-extension APITokenRecord {
-    static func withHash(_ hash: String) -> QueryInterfaceRequest<APITokenRecord> {
-        filter(Columns.tokenHash == hash)
-    }
-}
-
 extension DeliveryRecord {
     /// The feed of a dossier: every delivery published on a pull route (collected or not),
     /// in the order they were made, after `cursor`.

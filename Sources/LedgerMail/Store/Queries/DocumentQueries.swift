@@ -4,6 +4,10 @@ import Foundation
 protocol DocumentQueries {
     func document(id: Int64) throws -> DocumentRecord?
     func update(_ document: DocumentRecord) throws
+    /// The current documents of one kind held for one reason, oldest first.
+    func currentDocuments(dossier: String, kind: DocumentKind, heldBecause reason: HoldReason) throws -> [DocumentRecord]
+    /// Current UBL documents of the dossier held because their kind could not be decided.
+    func heldWithoutKind(dossier: String) throws -> [DocumentRecord]
 }
 
 extension DocumentQueries {

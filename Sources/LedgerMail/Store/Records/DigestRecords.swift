@@ -42,16 +42,3 @@ struct DigestEventRecord: Codable, FetchableRecord, PersistableRecord, Sendable,
         static let digestID = Column(CodingKeys.digestID)
     }
 }
-
-/// A document with one of its deliveries (its latest, or the one a query is about); none when
-/// it has no delivery.
-struct DocumentDelivery: Sendable {
-    var document: DocumentRecord
-    var delivery: DeliveryRecord?
-}
-
-/// An inbound mail with the document whose delivery it answers.
-struct DocumentInbound: Sendable {
-    var inbound: InboundRecord
-    var document: DocumentRecord
-}

@@ -56,10 +56,7 @@ extension InboundRecord {
               WHERE document.dossier = ? ORDER BY inbound.id DESC
               """
         return try Row.fetchAll(db, sql: sql, arguments: dossier.map { [$0] } ?? []).map { row in
-            let record = try InboundRecord(row: row)
-            return InboxEntry(id: record.id ?? 0, kind: record.kind.rawValue, receivedAt: record.receivedAt, from: record.fromAddress,
-                              subject: record.subject, summary: record.summary, documentID: row["documentID"],
-                              number: row["number"], verified: record.verpValid, unverifiedBecause: record.unverifiedBecause)
+            InboxEntry(try InboundRecord(row: row), documentID: row["documentID"], number: row["number"])
         }
     }
 }

@@ -6,23 +6,24 @@ extension SQLiteTransaction: DigestQueries {
         try Date.fetchOne(db, DigestRecord.filter(DigestRecord.Columns.dossier == name).select(max(DigestRecord.Columns.sentAt)))
     }
 
-    func troubledDeliveries(dossier name: String) throws -> [DocumentDelivery] {
-        try DocumentDelivery.fetchAll(db, sql: """
-            SELECT doc.*, d.* FROM delivery d JOIN document doc ON doc.id = d.documentID
+    func troubledDeliveries(dossier name: String) throws -> [TroubledDelivery] {
+        try TroubledDelivery.fetchAll(db, sql: """
+            SELECT d.id AS deliveryID, d.state, d.lastReply, d.bounceRecipient, d.bounceStatus, d.bounceReason,
+                   doc.id AS documentID, doc.number, doc.kind AS documentKind, doc.counterparty
+            FROM delivery d JOIN document doc ON doc.id = d.documentID
             WHERE doc.dossier = ? AND doc.supersededBy IS NULL AND d.state IN (?, ?, ?) ORDER BY d.id
             """, arguments: [name, DeliveryState.failed, DeliveryState.bounced, DeliveryState.challenged])
     }
 
     func heldDocuments(dossier name: String) throws -> [DocumentRecord] { try DocumentRecord.currentHeld(dossier: name).fetchAll(db) }
 
-    func replies(dossier name: String) throws -> [DocumentInbound] {
-        let adapter = try SQLiteTransaction.split(db, "document", "inbound")
-        return try Row.fetchAll(db, sql: """
-            SELECT doc.*, i.* FROM inbound i JOIN delivery d ON d.id = i.deliveryID JOIN document doc ON doc.id = d.documentID
+    func replies(dossier name: String) throws -> [ReplyToDocument] {
+        try ReplyToDocument.fetchAll(db, sql: """
+            SELECT i.id AS replyID, i.fromAddress, i.subject, i.receivedAt, i.rawSHA256,
+                   doc.id AS documentID, doc.number, doc.kind AS documentKind, doc.counterparty
+            FROM inbound i JOIN delivery d ON d.id = i.deliveryID JOIN document doc ON doc.id = d.documentID
             WHERE doc.dossier = ? AND i.kind = ? ORDER BY i.id
-            """, arguments: [name, InboundKind.reply], adapter: adapter).map { row in
-            DocumentInbound(inbound: try InboundRecord(row: row.scopes["inbound"]!), document: try DocumentRecord(row: row.scopes["document"]!))
-        }
+            """, arguments: [name, InboundKind.reply])
     }
 
     func reportedDigestEvents(dossier name: String) throws -> [DigestEventRecord] {
@@ -37,3 +38,8 @@ extension SQLiteTransaction: DigestQueries {
         }
     }
 }
+
+// Read by column name, as the PostgreSQL side reads them.
+extension TroubledDelivery: FetchableRecord {}
+extension ReplyToDocument: FetchableRecord {}
+extension DocumentOutcome: FetchableRecord {}

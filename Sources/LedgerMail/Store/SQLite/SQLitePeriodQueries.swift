@@ -2,9 +2,11 @@ import Foundation
 import GRDB
 
 extension SQLiteTransaction: PeriodQueries {
-    func periodCandidates(dossier name: String, issued: ClosedRange<String>, imported: Range<Date>) throws -> [DocumentDelivery] {
-        try DocumentDelivery.fetchAll(db, sql: """
-            SELECT doc.*, latest.* FROM \(DocumentStateSQL.currentDocuments) AND doc.dossier = ?
+    func periodCandidates(dossier name: String, issued: ClosedRange<String>, imported: Range<Date>) throws -> [DocumentOutcome] {
+        try DocumentOutcome.fetchAll(db, sql: """
+            SELECT doc.*, latest.id AS deliveryID, latest.state, latest.lastReply, latest.bounceRecipient,
+                   latest.bounceStatus, latest.bounceReason
+            FROM \(DocumentStateSQL.currentDocuments) AND doc.dossier = ?
               AND (substr(trim(doc.issueDate), 1, 10) BETWEEN ? AND ? OR (doc.importedAt >= ? AND doc.importedAt < ?))
             ORDER BY doc.id
             """, arguments: [name, issued.lowerBound, issued.upperBound, imported.lowerBound, imported.upperBound])

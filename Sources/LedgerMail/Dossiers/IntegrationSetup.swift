@@ -1,13 +1,17 @@
 import Foundation
 
-extension Gateway {
+/// An accounting package's preset applied to a dossier: every address checked against the
+/// package's rule first, then one route per kind.
+public struct IntegrationSetup: Sendable {
+    let services: GatewayServices
+
     /// Routes a dossier's kinds per an accounting package's preset, after checking every
     /// address against the preset's rule. `addresses` maps a kind to its address; for a
     /// one-for-all package, `nil` (or any one kind) carries the single address.
     /// Nothing is changed when any address is refused; the error says which and why.
-    public func enableIntegration(dossier name: String, preset: IntegrationPreset,
-                                  addresses: [DocumentKind?: String]) throws -> [Route] {
-        let dossier = try self.dossier(named: name)
+    public func enable(dossier name: String, preset: IntegrationPreset,
+                       addresses: [DocumentKind?: String]) throws -> [Route] {
+        let dossier = try DossierBook(services: services).named(name)
         var plan: [(DocumentKind, EmailAddress)] = []
         var refusals: [String] = []
         func check(_ text: String) -> EmailAddress? {
@@ -47,26 +51,10 @@ extension Gateway {
         guard refusals.isEmpty else {
             throw InvalidInput("refused for \(preset.title): " + refusals.joined(separator: "; "))
         }
+        let routes = RouteBook(services: services)
         for (kind, address) in plan {
-            try setRoute(dossier: name, kind: kind, addresses: [address.value], attach: preset.attach, maxSize: preset.maxSize)
+            try routes.set(dossier: name, kind: kind, addresses: [address.value], attach: preset.attach, maxSize: preset.maxSize)
         }
-        return try routes(dossier: name)
-    }
-
-    /// Sends a test mail about a route to the dossier's accountant contact — never to the
-    /// import address, where it would be booked as a document.
-    public func testRoute(dossier name: String, kind: DocumentKind) async throws -> EmailAddress {
-        let dossier = try self.dossier(named: name)
-        guard let route = try routes(dossier: name).first(where: { $0.kind == kind }) else {
-            throw InvalidInput(HoldReason.noRouteSentence(kind))
-        }
-        let values: [String: Any] = [
-            "company": dossier.company.singleLine, "kind": kind.label(dossier.language),
-            "addresses": route.addresses.map(\.value), "attach": route.attach.rawValue,
-            "max_size": route.maxSize.map(\.description) ?? "",
-        ]
-        let content = services.templatedMail("route-test", values, dossier: dossier, to: [dossier.accountant])
-        try await services.sendPlain(content, to: [dossier.accountant], what: "the test of the \(kind.rawValue) route")
-        return dossier.accountant
+        return try routes.list(dossier: name)
     }
 }

@@ -1,0 +1,19 @@
+import Foundation
+import NIOCore
+import PostgresNIO
+
+extension PostgresEngine {
+    /// A session advisory lock on a connection of its own, held for the whole pass (IMAP in
+    /// between): another worker waits for it. A worker that dies loses its connection, and the
+    /// lock with it.
+    func exclusively<T>(_ pass: ExclusivePass, _ body: () async throws -> T) async throws -> T {
+        let connector = pool.connector
+        let session = try await runBlocking { PostgresTransaction(connection: try connector.connect(id: -1), connector: connector) }
+        // Closing ends the lock too; nothing waits for it (no blocking call on the cooperative pool).
+        defer { let _: EventLoopFuture<Void> = session.connection.close() }
+        while try await runBlocking({ try session.fetchValue(Bool.self, "SELECT pg_try_advisory_lock($1)", try .of(pass.advisoryKey)) }) != true {
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        return try await body()
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import PostgresNIO
+
+/// The PostgreSQL schema's history, applied at every open: in one transaction, under an
+/// advisory lock, so two processes starting at once neither race nor apply anything twice.
+enum PostgresMigrations {
+    /// In order; never edit one that has shipped, add another at the end.
+    static let all: [(name: String, statements: [String])] = [
+        ("schema: the SQLite schema of issue 10, blobs and secrets", PostgresSchema.tables + PostgresSchema.indexes),
+        ("held documents: a reason code, its sentence derived", [
+            #"ALTER TABLE "document" ADD COLUMN "heldBecause" text"#,
+            #"ALTER TABLE "document" RENAME COLUMN "heldReason" TO "heldDetail""#,
+            """
+            UPDATE "document" SET "heldBecause" = CASE
+                WHEN "heldDetail" LIKE 'no route for %' THEN 'no-route'
+                WHEN "heldDetail" LIKE 'a new version (%' THEN 'new-version'
+                ELSE 'kind-undecided' END
+            WHERE "heldDetail" IS NOT NULL
+            """,
+            #"UPDATE "document" SET "heldDetail" = NULL WHERE "heldBecause" <> 'kind-undecided'"#,
+        ]),
+    ]
+
+    /// pg_advisory_xact_lock's key for migrations ("LedgMigr" in ASCII): held until commit.
+    static let lockKey: Int64 = 0x4C65_6467_4D69_6772
+
+    static func apply(_ engine: PostgresEngine) throws {
+        // READ COMMITTED: after waiting for the lock, each statement sees what the process that
+        // held it committed (a snapshot taken before the wait would not).
+        try engine.write(isolation: .readCommitted) { transaction in
+            try transaction.execute("SELECT pg_advisory_xact_lock($1)", try .of(lockKey))
+            try transaction.execute(#"CREATE TABLE IF NOT EXISTS "schemaMigration" ("name" text PRIMARY KEY, "appliedAt" timestamptz NOT NULL DEFAULT now())"#)
+            let applied = Set(try transaction.fetchAll(String.self, #"SELECT "name" FROM "schemaMigration""#))
+            let known = Set(all.map(\.name))
+            if let newer = applied.subtracting(known).sorted().first {
+                throw SchemaFromNewerVersion(migration: newer)
+            }
+            for migration in all where !applied.contains(migration.name) {
+                for statement in migration.statements { try transaction.execute(statement) }
+                try transaction.execute(#"INSERT INTO "schemaMigration" ("name") VALUES ($1)"#, try .of(migration.name))
+            }
+        }
+    }
+}
+
+/// The database was brought up to date by a newer LedgerMail than this one.
+struct SchemaFromNewerVersion: Error, Sendable, CustomStringConvertible {
+    let migration: String
+    var description: String {
+        "the PostgreSQL database holds the migration '\(migration)', which this version of LedgerMail does not know: a newer version uses it. Upgrade this one before running it against that database"
+    }
+}
