@@ -13,7 +13,7 @@ extension FeedHandlers {
             return .notFound(.init(body: .json(.init(error: "not_found",
                 message: "document \(id) of '\(dossier.singleLine)' has no file '\(name.singleLine)' in the feed"))))
         }
-        let bytes = try gateway.contents(of: file)
+        let bytes = try gateway.storedFiles.contents(of: file)
         let etag = "\"\(file.sha256)\""
         switch ByteRange(header: input.headers.Range, size: bytes.count) {
         case .whole:

@@ -10,7 +10,7 @@ struct ImportCommand: AsyncParsableCommand {
             Each file is stored whole or not at all, with its PDF (embedded, or FILE.pdf beside it).
             A folder stands for every file under it, in path order: UBL (.xml) with its PDF, CODA,
             and PDFs or pictures on their own, which need --kind (listed as skipped without it).
-            Files are stored in batches (--batch, \(Gateway.importBatchSize)), one flush each; a crash loses at
+            Files are stored in batches (--batch, \(DocumentImport.batchSize)), one flush each; a crash loses at
             most the batch in progress, and running the same import again stores it.
             One line per file. Exit status 0 when no file failed (skipped and held ones included), 1 otherwise.
 
@@ -26,7 +26,7 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: "The kind of every file given (needed for a PDF or a picture; for UBL it overrides the party match).")
     var kind: DocumentKind?
     @Option(help: "Files per batch (one flush and one transaction each); 1 flushes after every file.")
-    var batch = Gateway.importBatchSize
+    var batch = DocumentImport.batchSize
     @Argument(help: "UBL files (or PDFs, pictures, CODA statements), or folders of them.") var files: [String]
 
     func run() async throws {
@@ -45,7 +45,7 @@ struct ImportCommand: AsyncParsableCommand {
                 files.append(URL(fileURLWithPath: entry.path))
             }
         }
-        try gateway.importFiles(dossier: dossier, files: files, declaredKind: kind, batchSize: batch) { file, result in
+        try gateway.imports.files(dossier: dossier, files: files, declaredKind: kind, batchSize: batch) { file, result in
             switch result {
             case .done(let outcome): say("\(Self.line(file.relativePath, outcome))")
             case .skipped(let reason): say("skipped  \(file.relativePath.singleLine): \(reason)")

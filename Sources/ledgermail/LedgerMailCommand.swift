@@ -21,7 +21,7 @@ struct LedgerMailCommand: AsyncParsableCommand {
             InitCommand.self, DossierCommand.self, RouteCommand.self, ImportCommand.self, SendCommand.self,
             RunCommand.self, ServeCommand.self, StatusCommand.self, ReviewCommand.self, ResendCommand.self, PreviewCommand.self,
             InboxCommand.self, InspectCommand.self, ClassifyCommand.self, MailOutCommand.self, IntegrationCommand.self, UserCommand.self,
-            DigestCommand.self, TokenCommand.self, SyncCommand.self,
+            DigestCommand.self, TokenCommand.self, SyncCommand.self, DatabaseCommand.self,
         ]
     )
 

@@ -21,7 +21,7 @@ struct PreviewCommand: AsyncParsableCommand {
     @Option(help: "Write to this file instead of standard output.") var out: String?
 
     func run() async throws {
-        let message = try await options.gateway().preview(dossier: dossier, documentID: id, route: route)
+        let message = try await options.gateway().preview.mail(dossier: dossier, documentID: id, route: route)
         if let out {
             try message.write(to: URL(fileURLWithPath: out), options: .atomic)
             print("wrote \(out) (\(message.count) bytes)")

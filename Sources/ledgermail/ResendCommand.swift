@@ -21,8 +21,8 @@ struct ResendCommand: AsyncParsableCommand {
 
     func run() async throws {
         let gateway = try await options.gateway()
-        let delivery = try gateway.resend(dossier: dossier, documentID: id, route: route)
-        let report = try await gateway.send(dossier: dossier, selection: .only([delivery]))
+        let delivery = try gateway.resend.document(dossier: dossier, documentID: id, route: route)
+        let report = try await gateway.outbox.send(dossier: dossier, selection: .only([delivery]))
         say("document \(id): sent \(report.sent), deferred \(report.deferred), failed \(report.failed)")
         for problem in report.problems { say("  \(problem)") }
         if report.failed > 0 { throw ExitCode(1) }

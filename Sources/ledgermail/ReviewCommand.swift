@@ -17,7 +17,7 @@ struct ReviewCommand: AsyncParsableCommand {
     @Option(help: "The document's kind.") var kind: DocumentKind
 
     func run() async throws {
-        let state = try await options.gateway().review(dossier: dossier, documentID: id, kind: kind)
+        let state = try await options.gateway().review.release(dossier: dossier, documentID: id, kind: kind)
         print("document \(id): \(kind.rawValue), \(state.rawValue)")
     }
 }

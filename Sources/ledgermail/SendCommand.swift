@@ -38,7 +38,7 @@ struct SendCommand: AsyncParsableCommand {
             return
         }
         if dryRun || comment != nil { throw ValidationError("--dry-run and --comment go with --period or --until") }
-        let report = try await options.gateway().send(dossier: dossier, selection: now ? .everythingWaiting : .due,
+        let report = try await options.gateway().outbox.send(dossier: dossier, selection: now ? .everythingWaiting : .due,
                                                       progress: ProgressLine().callback)
         say("sent \(report.sent), deferred \(report.deferred), failed \(report.failed)")
         for problem in report.problems { say("  \(problem)") }

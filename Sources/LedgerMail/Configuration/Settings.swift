@@ -26,6 +26,8 @@ public struct Settings: Sendable {
     public var web = WebSettings()
     /// `database.url` / `database.password`: PostgreSQL instead of SQLite in data_dir; nil: SQLite.
     public var database: PostgresSettings?
+    /// `database.password` and `tls.ca_file`, for a PostgreSQL target named on the command line.
+    var databaseCopyCredentials: (password: String?, caFile: String?) = (nil, nil)
     /// What the owner should fix but that does not stop LedgerMail (logged at every start).
     public var warnings: [String] = []
 

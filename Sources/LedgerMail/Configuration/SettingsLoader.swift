@@ -101,10 +101,12 @@ public enum SettingsLoader {
             templatesDirectory: config.string(forKey: "templates_dir").map { path($0) },
             dispatchDelay: delay, tlsInsecure: insecure)
         settings.retry = retry
+        let databasePassword = config.string(forKey: "database.password", isSecret: true)
+        // `db copy --to URL` reaches a database the config need not name: with the same password and CA.
+        settings.databaseCopyCredentials = (databasePassword, caFile)
         if let url = config.string(forKey: "database.url") {
             settings.database = try PostgresSettings.parse(
-                url: url, password: config.string(forKey: "database.password", isSecret: true), caFile: caFile,
-                place: file.place("database.url"))
+                url: url, password: databasePassword, caFile: caFile, place: file.place("database.url"))
             // Until the gateway runs on it (issue 10), say so rather than let the owner believe it.
             settings.warnings.append("\(file.place("database.url")) is set, but this version still keeps its state in SQLite under data_dir")
         }

@@ -44,7 +44,7 @@ extension Gateway {
                           kind: (document.kind ?? delivery.routeKind)?.rawValue ?? "", version: document.version,
                           issueDate: document.issueDate, counterparty: document.counterparty,
                           supersedes: try DocumentRecord.replaced(by: document.id!).fetchOne(db)?.id,
-                          files: try Self.files(of: document).map { FeedFile(file: $0, size: try blobs.size(of: $0.sha256)) })
+                          files: try document.files.map { FeedFile(file: $0, size: try blobs.size(of: $0.sha256)) })
             }
         }
     }
@@ -52,7 +52,7 @@ extension Gateway {
     /// A file of a document that is in `dossier`'s feed; nil when there is no such file there.
     public func feedFile(dossier: String, documentID: Int64, name: String) throws -> DocumentFile? {
         try database.read { db in
-            try DocumentRecord.inFeed(id: documentID, dossier: dossier, db).flatMap { Self.files(of: $0).first { $0.name == name } }
+            try DocumentRecord.inFeed(id: documentID, dossier: dossier, db).flatMap { $0.files.first { $0.name == name } }
         }
     }
 

@@ -104,6 +104,14 @@ public final class Gateway: Sendable {
     func dossier(named name: String) throws -> Dossier { try dossiers.named(name) }
     func routes(dossier name: String) throws -> [Route] { try routes.list(dossier: name) }
 
+    // import and send jobs
+    public var imports: DocumentImport { DocumentImport(services: services) }
+    public var review: DocumentReview { DocumentReview(services: services) }
+    public var storedFiles: DocumentFiles { DocumentFiles(services: services) }
+    public var outbox: SendPass { SendPass(services: services) }
+    public var resend: Resend { Resend(services: services) }
+    public var preview: MailPreview { MailPreview(services: services) }
+
     // inbox, digest and period end jobs
     public var inboxReader: InboxReader { InboxReader(services: services) }
     public var inboxListing: InboxListing { InboxListing(services: services) }
@@ -112,7 +120,7 @@ public final class Gateway: Sendable {
     public var periodPlanning: PeriodPlanning { PeriodPlanning(services: services) }
     public var periodSend: PeriodSend {
         PeriodSend(services: services) { [self] dossier, deliveries, progress in
-            try await send(dossier: dossier, selection: .only(deliveries), progress: progress)
+            try await outbox.send(dossier: dossier, selection: .only(deliveries), progress: progress)
         }
     }
     public var mailOut: MailOut { MailOut(services: services) }

@@ -53,22 +53,9 @@ extension Gateway {
     public func runOnce() async -> PassReport {
         var report = PassReport()
         if settings.smtp != nil {
-            if let wait = loginBackoff.waitUntil(now: clock()) {
-                logger.info("the SMTP login was refused: sending waits until \(wait)")
-            } else {
-                do {
-                    let sent = try await send(dossier: nil, selection: .due)
-                    if sent.connections > 0 { loginBackoff.accepted() }
-                    report.send = sent
-                } catch let refused as SMTPLoginRefused {
-                    let next = loginBackoff.refused(now: clock(), policy: settings.retry)
-                    report.errors.append("send: \(refused)")
-                    logger.error("send pass stopped: \(refused); next login at \(next)")
-                } catch {
-                    report.errors.append("send: \(error)")
-                    logger.error("send pass failed: \(error)")
-                }
-            }
+            let (sent, error) = await outbox.sendDue()
+            report.send = sent
+            if let error { report.errors.append(error) }
         }
         if settings.imap != nil {
             do {

@@ -28,7 +28,7 @@ public struct MailOut: Sendable {
         let documents = try PeriodPlanning(services: services).documents(dossier: name, period: period)
         guard !documents.isEmpty else { throw NothingInPeriod(dossier: name, period: period.description) }
         let bundles = try documents.map { candidate in
-            MailOutBundle(document: PeriodPlanning.planned(candidate), files: try Gateway.files(of: candidate.document).map { file in
+            MailOutBundle(document: PeriodPlanning.planned(candidate), files: try candidate.document.files.map { file in
                 MailAttachment(fileName: file.name, mimeType: file.mimeType, data: try services.blobs.get(file.sha256))
             })
         }

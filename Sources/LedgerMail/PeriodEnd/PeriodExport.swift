@@ -13,7 +13,7 @@ public struct PeriodExport: Sendable {
         let archive = try Archive(url: file, accessMode: .create)
         var used: Set<String> = []
         for document in documents {
-            for stored in Gateway.files(of: document) {
+            for stored in document.files {
                 let folder = document.kind?.rawValue ?? "unknown"
                 var entry = "\(folder)/\(stored.name)"
                 if used.contains(entry) {

@@ -32,7 +32,7 @@ struct NoticeMail: Sendable {
                                          message: message)
         if let refusal = transfer.loginRefusal { throw SMTPLoginRefused(reply: refusal, username: server.username ?? "") }
         guard case .accepted = transfer.outcome else {
-            throw MailNotAccepted(what: what, reason: Gateway.reason(transfer))
+            throw MailNotAccepted(what: what, reason: transfer.reason)
         }
         services.logger.info("sent \(what) to \(recipients.map(\.value).joined(separator: ", "))")
         return message.count

@@ -1,10 +1,8 @@
 import Foundation
 
 /// One holder at a time per data directory: an exclusive `flock` on `<data_dir>/NAME.lock`
-/// (`send` for the queue, `inbox` for the mailbox reader).
-///
-/// The kernel drops the lock when its process dies (even by kill -9), so whoever holds the send
-/// lock knows that any delivery still marked `sending` belongs to a dead process and can be retried.
+/// (`inbox` for the mailbox reader). The kernel drops the lock when its process dies (even by
+/// kill -9). Sending needs none: deliveries are claimed with a lease in the store.
 final class DirectoryLock: Sendable {
     private let descriptor: Int32
 

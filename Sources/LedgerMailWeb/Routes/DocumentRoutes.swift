@@ -35,7 +35,7 @@ extension WebApp {
             values["has_inbound"] = !document.inbound.isEmpty
             values["inbound"] = document.inbound.map { ["kind": $0.kind.rawValue, "from": $0.from ?? "", "summary": $0.summary,
                                                          "received": $0.receivedAt.formatted(.iso8601)] }
-            values["files"] = (try gateway.files(of: document.id, dossier: dossier.name) ?? []).map {
+            values["files"] = (try gateway.storedFiles.list(of: document.id, dossier: dossier.name) ?? []).map {
                 ["name": $0.name, "role": $0.role.rawValue, "is_pdf": $0.role == .pdf]
             }
             values["held"] = document.state == .held
@@ -50,7 +50,7 @@ extension WebApp {
             let document = try document(context, in: dossier)
             let form = try await postedForm(request, context)
             let route = try form.value("route").map { try Self.choice(DocumentKind.self, $0, field: "route") }
-            _ = try gateway.resend(dossier: dossier.name, documentID: document.id, route: route)
+            _ = try gateway.resend.document(dossier: dossier.name, documentID: document.id, route: route)
             return Response.redirect(to: "/dossiers/\(dossier.name)/documents/\(document.id)")
         }
         router.post("/dossiers/:dossier/documents/:id/review") { request, context in
@@ -59,7 +59,7 @@ extension WebApp {
             let document = try document(context, in: dossier)
             let form = try await postedForm(request, context)
             let kind = try Self.choice(DocumentKind.self, form.value("kind") ?? "", field: "kind")
-            _ = try gateway.review(dossier: dossier.name, documentID: document.id, kind: kind)
+            _ = try gateway.review.release(dossier: dossier.name, documentID: document.id, kind: kind)
             return Response.redirect(to: "/dossiers/\(dossier.name)/documents/\(document.id)")
         }
     }
@@ -77,10 +77,10 @@ extension WebApp {
         let visit = try visit(context)
         let dossier = try dossier(context, for: visit)
         let document = try document(context, in: dossier)
-        guard let file = try gateway.files(of: document.id, dossier: dossier.name)?.first(where: { $0.role == role }) else {
+        guard let file = try gateway.storedFiles.list(of: document.id, dossier: dossier.name)?.first(where: { $0.role == role }) else {
             throw DocumentNotFound()
         }
-        var response = Response(status: .ok, body: Self.streamed(try await gateway.open(file)))
+        var response = Response(status: .ok, body: Self.streamed(try await gateway.storedFiles.open(file)))
         response.headers[.contentType] = file.mimeType
         response.headers[.contentDisposition] = "\(disposition); filename=\"\(file.name)\""
         response.headers[.eTag] = "\"\(file.sha256)\""

@@ -69,12 +69,12 @@ struct EUVATNumberTests {
         #expect(try test.gateway.dossiers.named("acme").enterpriseNumber == "NL004495445B01")
         let purchase = try Self.dutch(Samples.purchaseInvoice, ourVAT: written, in: test.directory)
         let sale = try Self.dutch(Samples.salesInvoice, ourVAT: written, in: test.directory)
-        _ = try test.gateway.importFile(dossier: "acme", file: purchase)
-        _ = try test.gateway.importFile(dossier: "acme", file: sale)
+        _ = try test.gateway.imports.file(dossier: "acme", file: purchase)
+        _ = try test.gateway.imports.file(dossier: "acme", file: sale)
         let kinds = try test.gateway.status(dossier: "acme").map(\.kind)
         #expect(kinds == [.purchaseInvoice, .salesInvoice])
         // The Belgian sample itself names no Dutch party: held, not guessed.
-        _ = try test.gateway.importFile(dossier: "acme", file: Samples.salesCreditNote)
+        _ = try test.gateway.imports.file(dossier: "acme", file: Samples.salesCreditNote)
         #expect(try test.gateway.status(dossier: "acme").last?.heldReason != nil)
     }
 }

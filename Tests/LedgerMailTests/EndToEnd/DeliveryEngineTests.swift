@@ -28,11 +28,11 @@ struct DeliveryEngineTests {
     func afterTenMinutes() async throws {
         let clock = TestGateway.Clock(Self.monday)
         let test = try gateway(clock: clock)
-        _ = try test.gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice)
+        _ = try test.gateway.imports.file(dossier: "acme", file: Samples.purchaseInvoice)
         clock.advance(599)
-        #expect(try await test.gateway.send(dossier: "acme", selection: .due).sent == 0)
+        #expect(try await test.gateway.outbox.send(dossier: "acme", selection: .due).sent == 0)
         clock.advance(2)
-        #expect(try await test.gateway.send(dossier: "acme", selection: .due).sent == 1)
+        #expect(try await test.gateway.outbox.send(dossier: "acme", selection: .due).sent == 1)
         #expect(try await MailStack.waitForCount(1, in: "inkoop@acct.test") == 1)
     }
 
@@ -40,31 +40,31 @@ struct DeliveryEngineTests {
     func endOfMonth() async throws {
         let clock = TestGateway.Clock(Self.monday)
         let test = try gateway(clock: clock, dispatch: .endOfMonth)
-        _ = try test.gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice)
+        _ = try test.gateway.imports.file(dossier: "acme", file: Samples.purchaseInvoice)
         let due = try #require(try state(test).dueAt)
         #expect(due == ISO8601DateFormatter().date(from: "2026-11-30T23:00:00Z"), "1 December 00:00 in Brussels (UTC+1)")
         clock.advance(due.timeIntervalSince(clock.now) - 1)
-        #expect(try await test.gateway.send(dossier: "acme", selection: .due).sent == 0)
+        #expect(try await test.gateway.outbox.send(dossier: "acme", selection: .due).sent == 0)
         clock.advance(1)
-        #expect(try await test.gateway.send(dossier: "acme", selection: .due).sent == 1)
+        #expect(try await test.gateway.outbox.send(dossier: "acme", selection: .due).sent == 1)
     }
 
     @Test("never: pending, untouched by due sends however late, sent by send --now")
     func never() async throws {
         let clock = TestGateway.Clock(Self.monday)
         let test = try gateway(clock: clock, dispatch: .never)
-        _ = try test.gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice)
+        _ = try test.gateway.imports.file(dossier: "acme", file: Samples.purchaseInvoice)
         #expect(try state(test).state == .pending)
         clock.advance(90 * 86_400)
-        #expect(try await test.gateway.send(dossier: "acme", selection: .due).sent == 0)
-        #expect(try await test.gateway.send(dossier: "acme", selection: .everythingWaiting).sent == 1)
+        #expect(try await test.gateway.outbox.send(dossier: "acme", selection: .due).sent == 0)
+        #expect(try await test.gateway.outbox.send(dossier: "acme", selection: .everythingWaiting).sent == 1)
     }
 
     @Test("a route's dispatch overrides its dossier's")
     func routeOverride() throws {
         let test = try gateway(dispatch: .never)
         try test.gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"], dispatch: .afterTenMinutes)
-        _ = try test.gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice)
+        _ = try test.gateway.imports.file(dossier: "acme", file: Samples.purchaseInvoice)
         #expect(try state(test).state == .scheduled)
     }
 
@@ -74,16 +74,16 @@ struct DeliveryEngineTests {
         defer { MailStack.flaky(false) }
         let clock = TestGateway.Clock(Self.monday)
         let test = try gateway(clock: clock, to: ["flaky@acct.test"])
-        _ = try test.gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice)
-        let first = try await test.gateway.send(dossier: "acme", selection: .everythingWaiting)
+        _ = try test.gateway.imports.file(dossier: "acme", file: Samples.purchaseInvoice)
+        let first = try await test.gateway.outbox.send(dossier: "acme", selection: .everythingWaiting)
         #expect(first.deferred == 1)
         var delivery = try state(test)
         #expect(delivery.state == .deferred && delivery.recipients.first?.smtpReply?.hasPrefix("450") == true)
         #expect(delivery.dueAt == clock.now.addingTimeInterval(300), "first retry after 5 minutes")
         MailStack.flaky(false)
-        #expect(try await test.gateway.send(dossier: "acme", selection: .due).sent == 0, "not before its time")
+        #expect(try await test.gateway.outbox.send(dossier: "acme", selection: .due).sent == 0, "not before its time")
         clock.advance(300)
-        #expect(try await test.gateway.send(dossier: "acme", selection: .due).sent == 1)
+        #expect(try await test.gateway.outbox.send(dossier: "acme", selection: .due).sent == 1)
         delivery = try state(test)
         #expect(delivery.state == .sent && delivery.attempts == 2)
         #expect(try await MailStack.waitForCount(1, in: "flaky@acct.test") == 1)
@@ -92,8 +92,8 @@ struct DeliveryEngineTests {
     @Test("550: failed at once, the server's text kept")
     func permanentRefusal() async throws {
         let test = try gateway(to: ["reject550@acct.test"])
-        _ = try test.gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice)
-        let report = try await test.gateway.send(dossier: "acme", selection: .everythingWaiting)
+        _ = try test.gateway.imports.file(dossier: "acme", file: Samples.purchaseInvoice)
+        let report = try await test.gateway.outbox.send(dossier: "acme", selection: .everythingWaiting)
         #expect(report.failed == 1)
         let delivery = try state(test)
         #expect(delivery.state == .failed && delivery.lastReply?.contains("550") == true)
@@ -103,8 +103,8 @@ struct DeliveryEngineTests {
     @Test("some RCPT TO refused: the others get it, a result per recipient")
     func partialRefusal() async throws {
         let test = try gateway(to: ["inkoop@acct.test", "reject550@acct.test", "defer450@acct.test"])
-        _ = try test.gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice)
-        let report = try await test.gateway.send(dossier: "acme", selection: .everythingWaiting)
+        _ = try test.gateway.imports.file(dossier: "acme", file: Samples.purchaseInvoice)
+        let report = try await test.gateway.outbox.send(dossier: "acme", selection: .everythingWaiting)
         #expect(report.sent == 1)
         let delivery = try state(test)
         let byAddress = Dictionary(uniqueKeysWithValues: delivery.recipients.map { ($0.address, $0) })
@@ -115,7 +115,7 @@ struct DeliveryEngineTests {
         // The 4xx recipient is not forgotten: a follow-up delivery retries it alone.
         let deliveries = try #require(try test.gateway.status(dossier: "acme").first?.deliveries)
         #expect(deliveries.count == 2 && deliveries[1].state == .deferred && deliveries[1].dueAt != nil)
-        let retry = try await test.gateway.send(dossier: "acme", selection: .only([deliveries[1].id]))
+        let retry = try await test.gateway.outbox.send(dossier: "acme", selection: .only([deliveries[1].id]))
         #expect(retry.deferred == 1)
         let again = try #require(try test.gateway.status(dossier: "acme").first?.deliveries.last)
         #expect(again.recipients.map(\.address) == ["defer450@acct.test"], "only the deferred recipient is tried again")
@@ -129,14 +129,14 @@ struct DeliveryEngineTests {
         let test = try gateway(clock: clock)
         let directory = test.directory.appendingPathComponent("batch")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        for file in try Samples.purchaseInvoices(5, in: directory) { _ = try test.gateway.importFile(dossier: "acme", file: file) }
+        for file in try Samples.purchaseInvoices(5, in: directory) { _ = try test.gateway.imports.file(dossier: "acme", file: file) }
         MailStack.smtp(up: false)
-        let down = try await test.gateway.send(dossier: "acme", selection: .everythingWaiting)
+        let down = try await test.gateway.outbox.send(dossier: "acme", selection: .everythingWaiting)
         MailStack.smtp(up: true)
         #expect(down.deferred == 5 && down.sent == 0)
         #expect(down.problems.first?.contains("curl error 7") == true || down.problems.first?.contains("connect") == true, "\(down.problems)")
         clock.advance(301)
-        let up = try await test.gateway.send(dossier: "acme", selection: .due)
+        let up = try await test.gateway.outbox.send(dossier: "acme", selection: .due)
         #expect(up.sent == 5)
         #expect(try await MailStack.waitForCount(5, in: "inkoop@acct.test") == 5)
     }
@@ -144,28 +144,28 @@ struct DeliveryEngineTests {
     @Test("a new version after sending is flagged and waits; resend sends it")
     func newVersionAfterSending() async throws {
         let test = try gateway()
-        _ = try test.gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice)
-        _ = try await test.gateway.send(dossier: "acme", selection: .everythingWaiting)
+        _ = try test.gateway.imports.file(dossier: "acme", file: Samples.purchaseInvoice)
+        _ = try await test.gateway.outbox.send(dossier: "acme", selection: .everythingWaiting)
         let changed = test.directory.appendingPathComponent("v2.xml")
         try (try String(contentsOf: Samples.purchaseInvoice, encoding: .utf8))
             .replacingOccurrences(of: "<cbc:Name>Diensten</cbc:Name>", with: "<cbc:Name>Diensten v2</cbc:Name>")
             .write(to: changed, atomically: true, encoding: .utf8)
-        guard case .stored(let id, _, .held, let reason?, 2, nil) = try test.gateway.importFile(dossier: "acme", file: changed) else {
+        guard case .stored(let id, _, .held, let reason?, 2, nil) = try test.gateway.imports.file(dossier: "acme", file: changed) else {
             Issue.record("the new version was not held")
             return
         }
         #expect(reason.contains("resend"))
-        #expect(try await test.gateway.send(dossier: "acme", selection: .everythingWaiting).sent == 0)
-        let delivery = try test.gateway.resend(dossier: "acme", documentID: id, route: nil)
-        #expect(try await test.gateway.send(dossier: "acme", selection: .only([delivery])).sent == 1)
+        #expect(try await test.gateway.outbox.send(dossier: "acme", selection: .everythingWaiting).sent == 0)
+        let delivery = try test.gateway.resend.document(dossier: "acme", documentID: id, route: nil)
+        #expect(try await test.gateway.outbox.send(dossier: "acme", selection: .only([delivery])).sent == 1)
         #expect(try await MailStack.waitForCount(2, in: "inkoop@acct.test") == 2)
     }
 
     @Test("over the route's size cap: failed with the reason, nothing sent; never a bare mail")
     func sizeCap() async throws {
         let test = try gateway(maxSize: ByteSize(bytes: 2048))
-        _ = try test.gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice)
-        let report = try await test.gateway.send(dossier: "acme", selection: .everythingWaiting)
+        _ = try test.gateway.imports.file(dossier: "acme", file: Samples.purchaseInvoice)
+        let report = try await test.gateway.outbox.send(dossier: "acme", selection: .everythingWaiting)
         #expect(report.failed == 1 && report.sent == 0)
         let delivery = try state(test)
         #expect(delivery.state == .failed && delivery.lastReply?.contains("cap") == true)
@@ -175,8 +175,8 @@ struct DeliveryEngineTests {
         let coda = try gateway(route: .coda, to: ["coda@acct.test"], attach: .pdf)
         let file = coda.directory.appendingPathComponent("statement.cod")
         try Data(contentsOf: MailStack.repository.appendingPathComponent("Tests/LedgerMailTests/Fixtures/coda-statement.cod")).write(to: file)
-        _ = try coda.gateway.importFile(dossier: "acme", file: file)
-        let bare = try await coda.gateway.send(dossier: "acme", selection: .everythingWaiting)
+        _ = try coda.gateway.imports.file(dossier: "acme", file: file)
+        let bare = try await coda.gateway.outbox.send(dossier: "acme", selection: .everythingWaiting)
         #expect(bare.failed == 1 && bare.problems.first?.contains("pdf only") == true, "\(bare.problems)")
         try await Task.sleep(for: .seconds(1))
         #expect(try MailStack.count("inkoop@acct.test") == 0 && MailStack.count("coda@acct.test") == 0)
@@ -189,8 +189,8 @@ struct DeliveryEngineTests {
         try test.gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
         let directory = test.directory.appendingPathComponent("refused")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        for file in try Samples.purchaseInvoices(3, in: directory) { _ = try test.gateway.importFile(dossier: "acme", file: file) }
-        let report = try await test.gateway.send(dossier: "acme", selection: .everythingWaiting)
+        for file in try Samples.purchaseInvoices(3, in: directory) { _ = try test.gateway.imports.file(dossier: "acme", file: file) }
+        let report = try await test.gateway.outbox.send(dossier: "acme", selection: .everythingWaiting)
         #expect(report.sent == 0 && report.failed == 0 && report.deferred == 3, "\(report.problems)")
         let deliveries = try test.gateway.status(dossier: "acme").flatMap(\.deliveries)
         #expect(deliveries.allSatisfy { $0.state == .deferred })
@@ -202,9 +202,9 @@ struct DeliveryEngineTests {
         let test = try gateway(to: ["batch@acct.test"])
         let directory = test.directory.appendingPathComponent("batch")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        for file in try Samples.purchaseInvoices(200, in: directory) { _ = try test.gateway.importFile(dossier: "acme", file: file) }
+        for file in try Samples.purchaseInvoices(200, in: directory) { _ = try test.gateway.imports.file(dossier: "acme", file: file) }
         let before = MailStack.connections()
-        let report = try await test.gateway.send(dossier: "acme", selection: .everythingWaiting)
+        let report = try await test.gateway.outbox.send(dossier: "acme", selection: .everythingWaiting)
         #expect(report.sent == 200 && report.connections == 1)
         #expect(try await MailStack.waitForCount(200, in: "batch@acct.test") == 200)
         #expect(MailStack.connections() - before == 2,
@@ -218,8 +218,8 @@ struct DeliveryEngineTests {
         let test = try gateway(to: ["batch@acct.test"], smtp: server)
         let directory = test.directory.appendingPathComponent("sessions")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        for file in try Samples.purchaseInvoices(60, in: directory) { _ = try test.gateway.importFile(dossier: "acme", file: file) }
-        let report = try await test.gateway.send(dossier: "acme", selection: .everythingWaiting)
+        for file in try Samples.purchaseInvoices(60, in: directory) { _ = try test.gateway.imports.file(dossier: "acme", file: file) }
+        let report = try await test.gateway.outbox.send(dossier: "acme", selection: .everythingWaiting)
         #expect(report.sent == 60 && report.connections == 3, "\(report)")
         let arrived = try await MailStack.waitFor(60, in: "batch@acct.test")
         #expect(Set(arrived.map(\.message_id)).count == 60, "each mail once")
@@ -234,9 +234,9 @@ struct DeliveryEngineTests {
         let test = try gateway(to: ["batch@acct.test"], smtp: server)
         let directory = test.directory.appendingPathComponent("refused")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        for file in try Samples.purchaseInvoices(6, in: directory) { _ = try test.gateway.importFile(dossier: "acme", file: file) }
+        for file in try Samples.purchaseInvoices(6, in: directory) { _ = try test.gateway.imports.file(dossier: "acme", file: file) }
         let before = MailStack.connections()
-        await #expect(throws: SMTPLoginRefused.self) { _ = try await test.gateway.send(dossier: "acme", selection: .everythingWaiting) }
+        await #expect(throws: SMTPLoginRefused.self) { _ = try await test.gateway.outbox.send(dossier: "acme", selection: .everythingWaiting) }
         // The first session's certificate check and its one login; another session would have made its own.
         #expect(MailStack.connections() - before == 2)
         #expect(try test.gateway.status(dossier: "acme").flatMap(\.deliveries).allSatisfy { $0.attempts == 0 }, "no delivery touched")
@@ -245,12 +245,12 @@ struct DeliveryEngineTests {
     @Test("preview writes the very bytes send delivers, but for Date and Message-ID")
     func previewIsTheRealMail() async throws {
         let test = try gateway()
-        guard case .stored(let id, _, _, _, _, _) = try test.gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice) else {
+        guard case .stored(let id, _, _, _, _, _) = try test.gateway.imports.file(dossier: "acme", file: Samples.purchaseInvoice) else {
             Issue.record("not stored")
             return
         }
-        let preview = try test.gateway.preview(dossier: "acme", documentID: id, route: nil)
-        _ = try await test.gateway.send(dossier: "acme", selection: .everythingWaiting)
+        let preview = try test.gateway.preview.mail(dossier: "acme", documentID: id, route: nil)
+        _ = try await test.gateway.outbox.send(dossier: "acme", selection: .everythingWaiting)
         #expect(try await MailStack.waitForCount(1, in: "inkoop@acct.test") == 1)
         let delivered = try #require(try MailStack.raw("inkoop@acct.test").first)
         // The servers add Return-Path, Delivered-To and Received above our first header (Date).

@@ -44,7 +44,7 @@ struct DigestStackTests {
     @Test("a bounce → one digest to the owner naming the document and what to do; a second pass with no news → no mail")
     func bounceDigest() async throws {
         let (test, clock) = try gateway()
-        _ = try test.gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice)
+        _ = try test.gateway.imports.file(dossier: "acme", file: Samples.purchaseInvoice)
         clock.advance(700)   // past dispatch.delay
         try await passUntilBounced(test, clock: clock)
         #expect(try await MailStack.waitForCount(1, in: Self.owner) == 1)
@@ -60,8 +60,8 @@ struct DigestStackTests {
     @Test("two troubles within the interval → one digest; the next, after the interval, has the accountant's reply and only what is new")
     func intervalAndReplies() async throws {
         let (test, clock) = try gateway()
-        _ = try test.gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice)
-        _ = try test.gateway.importFile(dossier: "acme", file: Samples.unknownParty)   // held: neither party is acme
+        _ = try test.gateway.imports.file(dossier: "acme", file: Samples.purchaseInvoice)
+        _ = try test.gateway.imports.file(dossier: "acme", file: Samples.unknownParty)   // held: neither party is acme
         clock.advance(700)
         // The held document is trouble from the start: without digests until the bounce is in, a
         // pass could send the first digest before Postfix's DSN arrives, naming only X-77.
@@ -83,7 +83,7 @@ struct DigestStackTests {
             """, from: "boekhouder@acct.test", to: "bounces@gateway.test")
         try test.gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["nobody@acct.test"])
         let documentID = try #require(try test.gateway.status(dossier: "acme").first?.id)
-        _ = try test.gateway.resend(dossier: "acme", documentID: documentID, route: nil)
+        _ = try test.gateway.resend.document(dossier: "acme", documentID: documentID, route: nil)
         try await StackMail.readUntil(test.gateway) {
             try test.gateway.status(dossier: "acme").first?.inbound.contains { $0.kind == .reply } == true
         }
@@ -107,13 +107,13 @@ struct DigestStackTests {
     func givenUpAndRefused() async throws {
         let (test, clock) = try gateway(route: "defer450@acct.test", retry: RetryPolicy(first: 60, maximum: 60, giveUpAfter: 100))
         try test.gateway.routes.set(dossier: "acme", kind: .salesInvoice, addresses: ["reject550@acct.test"])
-        _ = try test.gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice)
+        _ = try test.gateway.imports.file(dossier: "acme", file: Samples.purchaseInvoice)
         clock.advance(700)
         _ = await test.gateway.runOnce()
         #expect(try test.gateway.status(dossier: "acme").first?.deliveries.first?.state == .deferred)
         #expect(try await settledCount() == 0, "a deferral is retried on its own: no digest")
 
-        _ = try test.gateway.importFile(dossier: "acme", file: Samples.salesInvoice)
+        _ = try test.gateway.imports.file(dossier: "acme", file: Samples.salesInvoice)
         clock.advance(700)
         _ = await test.gateway.runOnce()
         #expect(try test.gateway.status(dossier: "acme").map { $0.deliveries.last?.state } == [.failed, .failed])
@@ -137,7 +137,7 @@ struct DigestStackTests {
     @Test("digest --dry-run prints the next digest and sends nothing; digest.enabled false sends none")
     func dryRunAndDisabled() async throws {
         let (test, clock) = try gateway()
-        _ = try test.gateway.importFile(dossier: "acme", file: Samples.unknownParty)
+        _ = try test.gateway.imports.file(dossier: "acme", file: Samples.unknownParty)
         let dry = try #require(try await test.gateway.digests.next(dossier: "acme", dryRun: true))
         #expect(!dry.sent && dry.recipient == Self.owner && dry.text.contains("X-77") && dry.text.contains("ledgermail review acme"))
         #expect(try await test.gateway.digests.next(dossier: "acme", dryRun: true)?.text == dry.text, "a dry run records nothing")

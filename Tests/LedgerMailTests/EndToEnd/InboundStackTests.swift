@@ -12,10 +12,10 @@ struct InboundStackTests {
     func sentInvoice(_ test: TestGateway, to address: String = "inkoop@acct.test") async throws -> (Int64, String) {
         try test.addDossier()
         try test.gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: [address])
-        guard case .stored(let id, _, _, _, _, _) = try test.gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice) else {
+        guard case .stored(let id, _, _, _, _, _) = try test.gateway.imports.file(dossier: "acme", file: Samples.purchaseInvoice) else {
             throw StackError("import failed")
         }
-        let report = try await test.gateway.send(dossier: "acme", selection: .everythingWaiting)
+        let report = try await test.gateway.outbox.send(dossier: "acme", selection: .everythingWaiting)
         try #require(report.sent == 1, "\(report.problems)")
         let messageID = try #require(try test.gateway.status(dossier: "acme").first?.deliveries.first?.messageID)
         return (id, messageID)

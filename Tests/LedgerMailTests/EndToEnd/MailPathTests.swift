@@ -30,9 +30,9 @@ struct MailPathTests {
             .filter { $0.lastPathComponent.hasPrefix("ublbe_") && $0.pathExtension == "xml" }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
         #expect(files.count >= 2)
-        for file in files { _ = try gateway.importFile(dossier: "acme", file: file) }
+        for file in files { _ = try gateway.imports.file(dossier: "acme", file: file) }
 
-        let report = try await gateway.send(dossier: "acme", selection: .everythingWaiting)
+        let report = try await gateway.outbox.send(dossier: "acme", selection: .everythingWaiting)
         #expect(report.failed == 0 && report.deferred == 0)
         #expect(report.connections == 1, "one SMTP connection for the whole batch")
 
@@ -90,12 +90,12 @@ struct MailPathTests {
         let gateway = test.gateway
         try test.addDossier()
         try gateway.routes.set(dossier: "acme", kind: .salesInvoice, addresses: ["nobody@acct.test"])
-        let outcome = try gateway.importFile(dossier: "acme", file: Samples.salesInvoice)
+        let outcome = try gateway.imports.file(dossier: "acme", file: Samples.salesInvoice)
         guard case .stored(let id, .salesInvoice?, .scheduled, nil, 1, nil) = outcome else {
             Issue.record("unexpected import outcome \(outcome)")
             return
         }
-        let report = try await gateway.send(dossier: "acme", selection: .everythingWaiting)
+        let report = try await gateway.outbox.send(dossier: "acme", selection: .everythingWaiting)
         #expect(report.sent == 1)
 
         var delivery: DeliveryStatus?
@@ -123,12 +123,12 @@ struct MailPathTests {
         let gateway = test.gateway
         try test.addDossier()
         try gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
-        let first = try gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice)
-        _ = try await gateway.send(dossier: "acme", selection: .everythingWaiting)
-        let second = try gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice)
+        let first = try gateway.imports.file(dossier: "acme", file: Samples.purchaseInvoice)
+        _ = try await gateway.outbox.send(dossier: "acme", selection: .everythingWaiting)
+        let second = try gateway.imports.file(dossier: "acme", file: Samples.purchaseInvoice)
         guard case .stored(let id, _, _, _, _, _) = first else { Issue.record("first import: \(first)"); return }
         #expect(second == .alreadyImported(documentID: id))
-        let again = try await gateway.send(dossier: "acme", selection: .everythingWaiting)
+        let again = try await gateway.outbox.send(dossier: "acme", selection: .everythingWaiting)
         #expect(again.sent == 0)
         #expect(try gateway.status(dossier: "acme").count == 1)
         let arrived = try await MailStack.waitFor(1, in: "inkoop@acct.test")
@@ -142,8 +142,8 @@ struct MailPathTests {
         let test = try TestGateway.make()
         try test.addDossier()
         try test.gateway.routes.set(dossier: "acme", kind: .salesInvoice, addresses: ["verkoop@acct.test"])
-        _ = try test.gateway.importFile(dossier: "acme", file: Samples.salesInvoice)
-        _ = try await test.gateway.send(dossier: "acme", selection: .everythingWaiting)
+        _ = try test.gateway.imports.file(dossier: "acme", file: Samples.salesInvoice)
+        _ = try await test.gateway.outbox.send(dossier: "acme", selection: .everythingWaiting)
         let message = try #require(try await MailStack.waitFor(1, in: "verkoop@acct.test").first)
         let pdf = message.attachments.first { $0.content_type == "application/pdf" }
         #expect(pdf?.sha256 == BlobStore.sha256Hex(try Data(contentsOf: Samples.salesInvoicePDF)))
@@ -161,8 +161,8 @@ struct MailPathTests {
         var random = SeededRandom(state: 25)
         let pdf = Data("%PDF-1.4\n".utf8) + Data((0..<(5 << 20)).map { _ in UInt8.random(in: 0...255, using: &random) })
         try pdf.write(to: test.directory.appendingPathComponent("large.pdf"))
-        _ = try test.gateway.importFile(dossier: "acme", file: ubl)
-        let report = try await test.gateway.send(dossier: "acme", selection: .everythingWaiting)
+        _ = try test.gateway.imports.file(dossier: "acme", file: ubl)
+        let report = try await test.gateway.outbox.send(dossier: "acme", selection: .everythingWaiting)
         #expect(report.sent == 1)
         let message = try #require(try await MailStack.waitFor(1, in: "verkoop@acct.test").first)
         let attached = message.attachments.first { $0.content_type == "application/pdf" }
@@ -178,8 +178,8 @@ struct MailPathTests {
         let test = try TestGateway.make(smtp: smtp, imap: imap)
         try test.addDossier()
         try test.gateway.routes.set(dossier: "acme", kind: .salesInvoice, addresses: ["verkoop@acct.test"])
-        _ = try test.gateway.importFile(dossier: "acme", file: Samples.salesInvoice)
-        let report = try await test.gateway.send(dossier: "acme", selection: .everythingWaiting)
+        _ = try test.gateway.imports.file(dossier: "acme", file: Samples.salesInvoice)
+        let report = try await test.gateway.outbox.send(dossier: "acme", selection: .everythingWaiting)
         #expect(report.sent == 0 && report.deferred == 1)
         #expect(report.problems.first?.contains("not trusted") == true, "\(report.problems)")
 
@@ -202,8 +202,8 @@ struct MailPathTests {
         let test = try TestGateway.make(smtp: smtp, imap: imap)
         try test.addDossier()
         try test.gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
-        _ = try test.gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice)
-        let report = try await test.gateway.send(dossier: "acme", selection: .everythingWaiting)
+        _ = try test.gateway.imports.file(dossier: "acme", file: Samples.purchaseInvoice)
+        let report = try await test.gateway.outbox.send(dossier: "acme", selection: .everythingWaiting)
         #expect(report.sent == 1, "\(report.problems)")
         #expect(try await MailStack.waitFor(1, in: "inkoop@acct.test").count == 1)
         let pass = await test.gateway.runOnce()

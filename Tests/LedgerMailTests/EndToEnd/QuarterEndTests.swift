@@ -16,7 +16,7 @@ struct QuarterEndTests {
         try test.gateway.routes.set(dossier: "acme", kind: .salesInvoice, addresses: ["verkoop@acct.test"])
         try test.gateway.routes.set(dossier: "acme", kind: .salesCreditNote, addresses: ["verkoop-cn@acct.test"])
         for file in [Samples.purchaseInvoice, Samples.salesInvoice, Samples.salesCreditNote, Samples.unknownParty] {
-            _ = try test.gateway.importFile(dossier: "acme", file: file)
+            _ = try test.gateway.imports.file(dossier: "acme", file: file)
         }
         return test
     }
@@ -109,7 +109,7 @@ struct QuarterEndTests {
         let scan = test.directory.appendingPathComponent("scan.pdf")
         let pdf = Data("%PDF-1.4\n".utf8) + Data((0..<(200 << 10)).map { UInt8(truncatingIfNeeded: $0 &* 31) }) + Data("\n%%EOF\n".utf8)
         try pdf.write(to: scan)
-        _ = try test.gateway.importFile(dossier: "acme", file: scan, declaredKind: .receipt)
+        _ = try test.gateway.imports.file(dossier: "acme", file: scan, declaredKind: .receipt)
         let period = try Period(parsing: "2026-Q4")
         let cap = ByteSize(bytes: 300 << 10)   // the scan (~280 KB in base64) fits alone, not with the invoices
         MailStack.sizeLimit(200 << 10)          // the server takes the invoices' mail, refuses the scan's
@@ -141,7 +141,7 @@ struct QuarterEndTests {
         try String(contentsOf: Samples.purchaseInvoice, encoding: .utf8)
             .replacingOccurrences(of: "<cbc:Name>Diensten</cbc:Name>", with: "<cbc:Name>Diensten (gecorrigeerd)</cbc:Name>")
             .write(to: corrected, atomically: true, encoding: .utf8)
-        guard case .stored(_, _, _, _, 2, _?) = try test.gateway.importFile(dossier: "acme", file: corrected) else {
+        guard case .stored(_, _, _, _, 2, _?) = try test.gateway.imports.file(dossier: "acme", file: corrected) else {
             Issue.record("not a new version")
             return
         }

@@ -48,7 +48,7 @@ struct RunServiceTests {
             try template.replacingOccurrences(of: "V2026-0042", with: "K-\(name)")
                 .write(to: files.appendingPathComponent("\(name).xml"), atomically: true, encoding: .utf8)
             try pdf.write(to: files.appendingPathComponent("\(name).pdf"))
-            guard case .stored(_, .purchaseInvoice?, .scheduled, _, _, _) = try gateway.importFile(
+            guard case .stored(_, .purchaseInvoice?, .scheduled, _, _, _) = try gateway.imports.file(
                 dossier: "acme", file: files.appendingPathComponent("\(name).xml")) else {
                 Issue.record("import \(name) was not scheduled as a purchase invoice")
                 throw StackError("import")
@@ -127,7 +127,7 @@ struct RunServiceTests {
         // Piped: the summary line only.
         let more = directory.appendingPathComponent("more")
         try FileManager.default.createDirectory(at: more, withIntermediateDirectories: true)
-        for file in try Samples.purchaseInvoices(10, in: more) { _ = try gateway.importFile(dossier: "acme", file: file) }
+        for file in try Samples.purchaseInvoices(10, in: more) { _ = try gateway.imports.file(dossier: "acme", file: file) }
         let piped = CommandLine.run(["send", "acme", "--now", "--config", config.path], in: directory)
         #expect(piped.status == 0 && piped.output.contains("sent 10") && !piped.output.contains("ETA"), "\(piped.output)")
     }

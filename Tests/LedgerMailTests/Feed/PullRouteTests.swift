@@ -26,7 +26,7 @@ struct PullRouteTests {
             file = test.directory.appendingPathComponent("purchase-\(note).xml")
             try (String(contentsOf: Samples.purchaseInvoice, encoding: .utf8) + "<!-- \(note) -->\n").write(to: file, atomically: true, encoding: .utf8)
         }
-        guard case .stored(let id, _, _, _, _, _) = try gateway.importFile(dossier: "acme", file: file) else {
+        guard case .stored(let id, _, _, _, _, _) = try gateway.imports.file(dossier: "acme", file: file) else {
             throw StackError("\(file.lastPathComponent) was not stored")
         }
         return id
@@ -40,7 +40,7 @@ struct PullRouteTests {
         var settings = gateway.settings
         settings.smtp = MailStack.smtp
         let mailing = try Gateway(settings: settings)
-        let report = try await mailing.send(dossier: nil, selection: .everythingWaiting)
+        let report = try await mailing.outbox.send(dossier: nil, selection: .everythingWaiting)
         #expect(report.sent == 0 && report.failed == 0 && report.deferred == 0)
         #expect(try state(of: id) == .published)
         let entries = try gateway.feed(dossier: "acme", after: 0, limit: 10)
@@ -66,7 +66,7 @@ struct PullRouteTests {
 
     @Test("an ack for a mailed document is refused as not pulled, for another dossier's as no such document")
     func ackRefusals() throws {
-        guard case .stored(let mailed, _, _, _, _, _) = try gateway.importFile(dossier: "acme", file: Samples.salesInvoice) else {
+        guard case .stored(let mailed, _, _, _, _, _) = try gateway.imports.file(dossier: "acme", file: Samples.salesInvoice) else {
             Issue.record("the sales invoice was not stored")
             return
         }
@@ -83,7 +83,7 @@ struct PullRouteTests {
         let second = try importPurchase("v2")
         #expect(try state(of: second) == .held)
         #expect(try gateway.feed(dossier: "acme", after: cursor, limit: 10).isEmpty)
-        _ = try gateway.resend(dossier: "acme", documentID: second, route: nil)
+        _ = try gateway.resend.document(dossier: "acme", documentID: second, route: nil)
         let item = try #require(try gateway.feed(dossier: "acme", after: cursor, limit: 10).first)
         #expect(item.documentID == second && item.version == 2 && item.supersedes == first)
         #expect(try state(of: second) == .published)
@@ -100,7 +100,7 @@ struct PullRouteTests {
     func periodCountsPulled() throws {
         let files = try Samples.purchaseInvoices(2, in: test.directory)
         let ids = try files.map { file -> Int64 in
-            guard case .stored(let id, _, _, _, _, _) = try gateway.importFile(dossier: "acme", file: file) else { throw StackError("not stored") }
+            guard case .stored(let id, _, _, _, _, _) = try gateway.imports.file(dossier: "acme", file: file) else { throw StackError("not stored") }
             return id
         }
         _ = try gateway.collect(dossier: "acme", documentID: ids[0], by: "eva@acct.test")

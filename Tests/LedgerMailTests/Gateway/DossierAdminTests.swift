@@ -22,10 +22,10 @@ struct DossierAdminTests {
     /// A document that was tried and failed for good (over its route's cap): nothing waits.
     func failedDocument(in dossier: String) async throws -> Int64 {
         try gateway.routes.set(dossier: dossier, kind: .purchaseInvoice, addresses: ["inkoop@acct.test"], maxSize: ByteSize(bytes: 100))
-        guard case .stored(let id, _, _, _, _, _) = try gateway.importFile(dossier: dossier, file: Samples.purchaseInvoice) else {
+        guard case .stored(let id, _, _, _, _, _) = try gateway.imports.file(dossier: dossier, file: Samples.purchaseInvoice) else {
             throw StackError("import")
         }
-        let report = try await gateway.send(dossier: dossier, selection: .everythingWaiting)
+        let report = try await gateway.outbox.send(dossier: dossier, selection: .everythingWaiting)
         #expect(report.failed == 1)
         return id
     }
@@ -34,7 +34,7 @@ struct DossierAdminTests {
     func overviewCounts() throws {
         try gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
         for file in [Samples.purchaseInvoice, Samples.salesInvoice, Samples.unknownParty] {
-            _ = try gateway.importFile(dossier: "acme", file: file)
+            _ = try gateway.imports.file(dossier: "acme", file: file)
         }
         let overview = try gateway.dossiers.overview()
         #expect(overview.map(\.name) == ["acme", "beta"])
@@ -68,7 +68,7 @@ struct DossierAdminTests {
     @Test("a new VAT number re-checks held documents: one it now matches goes to its route")
     func vatChangeReleasesHeld() throws {
         try gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
-        guard case .stored(let id, nil, .held, _, _, _) = try gateway.importFile(dossier: "acme", file: Samples.unknownParty) else {
+        guard case .stored(let id, nil, .held, _, _, _) = try gateway.imports.file(dossier: "acme", file: Samples.unknownParty) else {
             Issue.record("the unknown party's invoice should be held")
             return
         }
@@ -82,7 +82,7 @@ struct DossierAdminTests {
     @Test("remove is refused while a document waits, and names what waits")
     func removeRefusedWhileWaiting() throws {
         try gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
-        _ = try gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice)
+        _ = try gateway.imports.file(dossier: "acme", file: Samples.purchaseInvoice)
         let error = #expect(throws: DossierStillBusy.self) { try gateway.dossiers.remove("acme", archive: false) }
         #expect(error?.description.contains("1 scheduled") == true)
         #expect(throws: DossierStillBusy.self) { try gateway.dossiers.remove("acme", archive: true) }
@@ -92,11 +92,11 @@ struct DossierAdminTests {
     @Test("remove counts any waiting delivery, not only each document's latest (an older one mid-retry after a resend)")
     func removeSeesOlderWaitingDelivery() throws {
         try gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
-        guard case .stored(let id, _, _, _, _, _) = try gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice) else {
+        guard case .stored(let id, _, _, _, _, _) = try gateway.imports.file(dossier: "acme", file: Samples.purchaseInvoice) else {
             Issue.record("not stored")
             return
         }
-        let retry = try gateway.resend(dossier: "acme", documentID: id, route: nil)
+        let retry = try gateway.resend.document(dossier: "acme", documentID: id, route: nil)
         // The first delivery waits for its retry; the resent one already went.
         try gateway.database.write { db in
             try db.execute(sql: "UPDATE delivery SET state = 'deferred' WHERE documentID = ? AND id <> ?", arguments: [id, retry])
@@ -114,9 +114,9 @@ struct DossierAdminTests {
         try gateway.dossiers.remove("acme", archive: true)
         #expect(try gateway.status(dossier: "acme").map(\.id) == [id])
         #expect(try gateway.dossiers.overview().first { $0.name == "acme" }?.archived == true)
-        #expect(throws: DossierArchived.self) { try gateway.importFile(dossier: "acme", file: Samples.salesInvoice) }
+        #expect(throws: DossierArchived.self) { try gateway.imports.file(dossier: "acme", file: Samples.salesInvoice) }
         #expect(throws: DossierArchived.self) { try gateway.routes.set(dossier: "acme", kind: .salesInvoice, addresses: ["verkoop@acct.test"]) }
-        #expect(throws: DossierArchived.self) { try gateway.resend(dossier: "acme", documentID: id, route: nil) }
+        #expect(throws: DossierArchived.self) { try gateway.resend.document(dossier: "acme", documentID: id, route: nil) }
         #expect(throws: DossierArchived.self) { try gateway.dossiers.change("acme", DossierFields(company: "X")) }
     }
 
@@ -138,7 +138,7 @@ struct DossierAdminTests {
     @Test("route remove holds the kind's waiting documents with that reason; route set releases them")
     func routeRemoveHolds() throws {
         try gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test", "divers@acct.test"])
-        guard case .stored(let id, _, .scheduled, _, _, _) = try gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice) else {
+        guard case .stored(let id, _, .scheduled, _, _, _) = try gateway.imports.file(dossier: "acme", file: Samples.purchaseInvoice) else {
             Issue.record("not scheduled")
             return
         }
@@ -158,8 +158,8 @@ struct DossierAdminTests {
     func statusFilters() throws {
         for dossier in ["acme", "beta"] {
             try gateway.routes.set(dossier: dossier, kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
-            _ = try gateway.importFile(dossier: dossier, file: Samples.purchaseInvoice)
-            _ = try gateway.importFile(dossier: dossier, file: Samples.salesInvoice)
+            _ = try gateway.imports.file(dossier: dossier, file: Samples.purchaseInvoice)
+            _ = try gateway.imports.file(dossier: dossier, file: Samples.salesInvoice)
         }
         let held = try gateway.status(DocumentFilter(states: [.held]))
         #expect(held.map(\.dossier) == ["acme", "beta"] && held.allSatisfy { $0.kind == .salesInvoice })

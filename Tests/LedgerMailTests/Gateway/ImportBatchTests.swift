@@ -27,7 +27,7 @@ struct ImportBatchTests {
         try test.addDossier()
         try test.gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
         var lines: [String] = []
-        try test.gateway.importFiles(dossier: "acme", files: try files(in: test.directory), batchSize: batchSize) { file, result in
+        try test.gateway.imports.files(dossier: "acme", files: try files(in: test.directory), batchSize: batchSize) { file, result in
             switch result {
             case .done(let outcome): lines.append("\(file.lastPathComponent): \(outcome)")
             case .skipped(let reason): lines.append("\(file.lastPathComponent): skipped \(reason)")

@@ -19,7 +19,7 @@ struct ImportTests {
 
     @Test("a purchase invoice is scheduled 10 minutes out, named after its number")
     func purchaseInvoiceScheduled() throws {
-        let outcome = try gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice)
+        let outcome = try gateway.imports.file(dossier: "acme", file: Samples.purchaseInvoice)
         guard case .stored(_, .purchaseInvoice?, .scheduled, nil, 1, nil) = outcome else {
             Issue.record("unexpected \(outcome)")
             return
@@ -36,7 +36,7 @@ struct ImportTests {
 
     @Test("no party matches: held with the reason, one delivery without a route; review releases it")
     func unknownPartyHeldThenReviewed() throws {
-        let outcome = try gateway.importFile(dossier: "acme", file: Samples.unknownParty)
+        let outcome = try gateway.imports.file(dossier: "acme", file: Samples.unknownParty)
         guard case .stored(let id, nil, .held, let reason?, 1, nil) = outcome else {
             Issue.record("unexpected \(outcome)")
             return
@@ -44,7 +44,7 @@ struct ImportTests {
         #expect(reason.contains("neither"))
         var document = try #require(try gateway.status(dossier: "acme").first)
         #expect(document.deliveries.count == 1 && document.deliveries[0].route == nil && document.deliveries[0].state == .held)
-        #expect(try gateway.review(dossier: "acme", documentID: id, kind: .purchaseInvoice) == .scheduled)
+        #expect(try gateway.review.release(dossier: "acme", documentID: id, kind: .purchaseInvoice) == .scheduled)
         document = try #require(try gateway.status(dossier: "acme").first)
         #expect(document.heldReason == nil && document.kind == .purchaseInvoice)
         #expect(document.deliveries.map(\.state) == [.scheduled])
@@ -52,7 +52,7 @@ struct ImportTests {
 
     @Test("a kind without a route is held until `route set` releases it")
     func noRouteHeldUntilRouteSet() throws {
-        let outcome = try gateway.importFile(dossier: "acme", file: Samples.salesCreditNote)
+        let outcome = try gateway.imports.file(dossier: "acme", file: Samples.salesCreditNote)
         guard case .stored(_, .salesCreditNote?, .held, let reason?, _, _) = outcome else {
             Issue.record("unexpected \(outcome)")
             return
@@ -67,7 +67,7 @@ struct ImportTests {
     func dispatchSettings() throws {
         try test.addDossier("lazy", vat: "BE0403123486", dispatch: .never)
         try gateway.routes.set(dossier: "lazy", kind: .salesInvoice, addresses: ["verkoop@acct.test"])
-        guard case .stored(_, _, .pending, _, _, _) = try gateway.importFile(dossier: "lazy", file: Samples.purchaseInvoice) else {
+        guard case .stored(_, _, .pending, _, _, _) = try gateway.imports.file(dossier: "lazy", file: Samples.purchaseInvoice) else {
             Issue.record("not pending")
             return
         }
@@ -80,11 +80,11 @@ struct ImportTests {
 
     @Test("same bytes twice: already imported, nothing new")
     func sameBytesTwice() throws {
-        guard case .stored(let id, _, _, _, _, _) = try gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice) else {
+        guard case .stored(let id, _, _, _, _, _) = try gateway.imports.file(dossier: "acme", file: Samples.purchaseInvoice) else {
             Issue.record("first import failed")
             return
         }
-        #expect(try gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice) == .alreadyImported(documentID: id))
+        #expect(try gateway.imports.file(dossier: "acme", file: Samples.purchaseInvoice) == .alreadyImported(documentID: id))
         #expect(try documentCount() == 1)
         #expect(try gateway.status(dossier: "acme")[0].deliveries.count == 1)
     }
@@ -95,11 +95,11 @@ struct ImportTests {
         let changed = test.directory.appendingPathComponent("changed.xml")
         try original.replacingOccurrences(of: "<cbc:Name>Diensten</cbc:Name>", with: "<cbc:Name>Diensten (gecorrigeerd)</cbc:Name>")
             .write(to: changed, atomically: true, encoding: .utf8)
-        guard case .stored(let first, _, _, _, 1, nil) = try gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice) else {
+        guard case .stored(let first, _, _, _, 1, nil) = try gateway.imports.file(dossier: "acme", file: Samples.purchaseInvoice) else {
             Issue.record("first import failed")
             return
         }
-        let second = try gateway.importFile(dossier: "acme", file: changed)
+        let second = try gateway.imports.file(dossier: "acme", file: changed)
         guard case .stored(_, _, .scheduled, nil, 2, first?) = second else {
             Issue.record("unexpected \(second)")
             return
@@ -117,19 +117,19 @@ struct ImportTests {
                 .write(to: file, atomically: true, encoding: .utf8)
             return file
         }
-        guard case .stored(let first, _, _, _, 1, nil) = try gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice) else {
+        guard case .stored(let first, _, _, _, 1, nil) = try gateway.imports.file(dossier: "acme", file: Samples.purchaseInvoice) else {
             Issue.record("first import failed")
             return
         }
         try gateway.database.write { db in
             try db.execute(sql: "UPDATE delivery SET state = 'sent', attempts = 1 WHERE documentID = ?", arguments: [first])
         }
-        guard case .stored(let second, _, .held, let reason2?, 2, nil) = try gateway.importFile(dossier: "acme", file: try variant("v2")) else {
+        guard case .stored(let second, _, .held, let reason2?, 2, nil) = try gateway.imports.file(dossier: "acme", file: try variant("v2")) else {
             Issue.record("the second version was not held")
             return
         }
         #expect(reason2.contains("already sent"))
-        let third = try gateway.importFile(dossier: "acme", file: try variant("v3"))
+        let third = try gateway.imports.file(dossier: "acme", file: try variant("v3"))
         guard case .stored(_, _, .held, let reason3?, 3, second?) = third else {
             Issue.record("the third version went out on its own: \(third)")
             return
@@ -148,7 +148,7 @@ struct ImportTests {
         let file = test.directory.appendingPathComponent("bad.xml")
         try content.write(to: file, atomically: true, encoding: .utf8)
         #expect {
-            _ = try gateway.importFile(dossier: "acme", file: file)
+            _ = try gateway.imports.file(dossier: "acme", file: file)
         } throws: { error in
             "\(error)".lowercased().contains(expected) && "\(error)".contains("bad.xml")
         }
@@ -160,7 +160,7 @@ struct ImportTests {
         let data = try Data(contentsOf: Samples.purchaseInvoice)
         let file = test.directory.appendingPathComponent("truncated.xml")
         try data.prefix(data.count / 2).write(to: file)
-        #expect(throws: ImportError.self) { _ = try gateway.importFile(dossier: "acme", file: file) }
+        #expect(throws: ImportError.self) { _ = try gateway.imports.file(dossier: "acme", file: file) }
         #expect(try documentCount() == 0)
         let stored = try FileManager.default.contentsOfDirectory(atPath: test.gateway.settings.blobDirectory.path)
         #expect(stored.isEmpty, "no blob left behind for a refused file")
@@ -169,7 +169,7 @@ struct ImportTests {
     @Test("a missing file is named in the error")
     func missingFile() throws {
         let file = test.directory.appendingPathComponent("nowhere.xml")
-        #expect { _ = try gateway.importFile(dossier: "acme", file: file) } throws: { "\($0)".contains("nowhere.xml: no such file") }
+        #expect { _ = try gateway.imports.file(dossier: "acme", file: file) } throws: { "\($0)".contains("nowhere.xml: no such file") }
     }
 
     @Test("a party name with CR/LF is kept as is in the stored file, and is one line in headers and names")
@@ -180,7 +180,7 @@ struct ImportTests {
                                           with: "<cbc:RegistrationName>Leverancier&#13;&#10;Bcc: evil@example.com</cbc:RegistrationName>")
             .replacingOccurrences(of: "<cbc:ID>LEV/2026/0815</cbc:ID>", with: "<cbc:ID>LEV/2026&#10;/0815</cbc:ID>")
             .write(to: file, atomically: true, encoding: .utf8)
-        _ = try gateway.importFile(dossier: "acme", file: file)
+        _ = try gateway.imports.file(dossier: "acme", file: file)
         let document = try #require(try gateway.status(dossier: "acme").first)
         #expect(document.counterparty == "Leverancier Bcc: evil@example.com")
         #expect(FileNaming.attachmentBase(number: document.number, importedFileName: document.file) == "LEV_2026__0815")
@@ -193,7 +193,7 @@ struct ImportTests {
         let handle = try FileHandle(forWritingTo: file)
         try handle.truncate(atOffset: 200 << 20)   // sparse: 200 MB on paper, nothing on disk
         try handle.close()
-        #expect { _ = try gateway.importFile(dossier: "acme", file: file) } throws: { "\($0)".contains("limits.document_bytes") }
+        #expect { _ = try gateway.imports.file(dossier: "acme", file: file) } throws: { "\($0)".contains("limits.document_bytes") }
         #expect(try documentCount() == 0)
         let inspected = DocumentInspector().inspect(file: file.path)
         guard case .failure(let error) = inspected else { Issue.record("inspect read a 200 MB file"); return }
@@ -205,7 +205,7 @@ struct ImportTests {
         var settings = test.gateway.settings
         settings.limits = InputLimits(documentBytes: 50 << 20, attachmentBytes: 100)
         let small = try Gateway(settings: settings)
-        guard case .stored(let id, _, _, _, _, _) = try small.importFile(dossier: "acme", file: Samples.purchaseInvoice) else {
+        guard case .stored(let id, _, _, _, _, _) = try small.imports.file(dossier: "acme", file: Samples.purchaseInvoice) else {
             Issue.record("not stored")
             return
         }

@@ -55,8 +55,8 @@ struct BounceTrustTests {
         let test = try TestGateway.make()
         try test.addDossier()
         try test.gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test", "verkoop@acct.test"])
-        _ = try test.gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice)
-        #expect(try await test.gateway.send(dossier: "acme", selection: .everythingWaiting).sent == 1)
+        _ = try test.gateway.imports.file(dossier: "acme", file: Samples.purchaseInvoice)
+        #expect(try await test.gateway.outbox.send(dossier: "acme", selection: .everythingWaiting).sent == 1)
         let sent = try #require(try test.gateway.status(dossier: "acme").first?.deliveries.first)
         let messageID = try #require(sent.messageID)
         let verp = test.gateway.verp.envelopeSender(bounceAddress: try EmailAddress("bounces@gateway.test"), deliveryID: sent.id).value

@@ -62,8 +62,8 @@ struct DisplayTextTests {
         let test = try TestGateway.make(imap: nil)
         try test.addDossier()
         try test.gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
-        _ = try test.gateway.importFile(dossier: "acme", file: try hostileInvoice(in: test.directory))
-        #expect(try await test.gateway.send(dossier: "acme", selection: .everythingWaiting).sent == 1)
+        _ = try test.gateway.imports.file(dossier: "acme", file: try hostileInvoice(in: test.directory))
+        #expect(try await test.gateway.outbox.send(dossier: "acme", selection: .everythingWaiting).sent == 1)
         let message = try #require(try await MailStack.waitFor(1, in: "inkoop@acct.test").first)
         let body = try #require(try MailStack.bodies("inkoop@acct.test").first)
         for text in [message.subject, body] {

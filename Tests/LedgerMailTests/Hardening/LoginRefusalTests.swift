@@ -19,7 +19,7 @@ struct LoginRefusalTests {
         try test.addDossier()
         try test.gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
         for file in try Samples.purchaseInvoices(5, in: test.directory) {
-            _ = try test.gateway.importFile(dossier: "acme", file: file)
+            _ = try test.gateway.imports.file(dossier: "acme", file: file)
         }
         return test
     }
@@ -41,7 +41,7 @@ struct LoginRefusalTests {
         let test = try gateway(clock: clock)
         let baseline = failedLogins()
         let before = try deliveries(test)
-        await #expect { _ = try await test.gateway.send(dossier: "acme", selection: .everythingWaiting) } throws: { error in
+        await #expect { _ = try await test.gateway.outbox.send(dossier: "acme", selection: .everythingWaiting) } throws: { error in
             let text = "\(error)"
             return text.contains("smtp.password") && text.contains("535") && !text.contains("\n")
         }

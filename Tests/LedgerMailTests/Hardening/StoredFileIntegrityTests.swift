@@ -15,7 +15,7 @@ struct StoredFileIntegrityTests {
         let test = try TestGateway.make(imap: nil)
         try test.addDossier()
         try test.gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
-        _ = try test.gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice)
+        _ = try test.gateway.imports.file(dossier: "acme", file: Samples.purchaseInvoice)
         let row = try #require(try test.gateway.database.read { db in try Row.fetchOne(db, sql: "SELECT id, ublSHA256 FROM document") })
         let id: Int64 = row["id"]
         let hash: String = row["ublSHA256"]
@@ -30,7 +30,7 @@ struct StoredFileIntegrityTests {
     @Test("send: the delivery fails with the reason, nothing goes out")
     func sendRefuses() async throws {
         let (test, _) = try tampered()
-        let report = try await test.gateway.send(dossier: "acme", selection: .everythingWaiting)
+        let report = try await test.gateway.outbox.send(dossier: "acme", selection: .everythingWaiting)
         #expect(report.sent == 0 && report.failed == 1, "\(report)")
         let delivery = try #require(try test.gateway.status(dossier: "acme").first?.deliveries.first)
         #expect(delivery.state == .failed && delivery.lastReply?.contains("SHA-256") == true, "\(delivery.lastReply ?? "")")
@@ -41,7 +41,7 @@ struct StoredFileIntegrityTests {
     @Test("preview and mail-out refuse the changed file too")
     func previewAndExportRefuse() async throws {
         let (test, id) = try tampered()
-        #expect { _ = try test.gateway.preview(dossier: "acme", documentID: id, route: nil) } throws: { "\($0)".contains("SHA-256") }
+        #expect { _ = try test.gateway.preview.mail(dossier: "acme", documentID: id, route: nil) } throws: { "\($0)".contains("SHA-256") }
         let period = try Period(parsing: "2026-Q4")
         await #expect { _ = try await test.gateway.mailOut.send(dossier: "acme", period: period, to: "owner@gateway.test", zip: false) } throws: {
             "\($0)".contains("SHA-256")

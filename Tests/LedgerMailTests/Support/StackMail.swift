@@ -15,8 +15,8 @@ enum StackMail {
     static func sentInvoice(_ test: TestGateway, to address: String = "inkoop@acct.test") async throws -> (Int64, String) {
         try test.addDossier()
         try test.gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: [address])
-        _ = try test.gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice)
-        let report = try await test.gateway.send(dossier: "acme", selection: .everythingWaiting)
+        _ = try test.gateway.imports.file(dossier: "acme", file: Samples.purchaseInvoice)
+        let report = try await test.gateway.outbox.send(dossier: "acme", selection: .everythingWaiting)
         guard report.sent == 1, let delivery = try test.gateway.status(dossier: "acme").first?.deliveries.first,
               let messageID = delivery.messageID else { throw StackError("not sent: \(report.problems)") }
         return (delivery.id, messageID)

@@ -34,7 +34,7 @@ public struct CopyNotVerified: Error, Sendable, CustomStringConvertible {
 /// by the PostgreSQL column's type (SQLite keeps dates as text and booleans as integers), so a
 /// table added later is copied without a change here.
 public enum StoreCopy {
-    public static func copy(from settings: Settings, to target: PostgresSettings,
+    static func copy(from settings: Settings, to target: PostgresSettings,
                             progress: (String) -> Void = { _ in }) throws -> StoreCopyReport {
         let source = try LedgerDatabase(path: settings.databasePath)
         let engine = try PostgresEngine(settings: target)
@@ -78,5 +78,17 @@ public enum StoreCopy {
             ordered.append(next)
         }
         return ordered
+    }
+}
+
+extension StoreCopy {
+    /// `db copy --to URL`: the target with `database.password` (or LEDGERMAIL_DATABASE_PASSWORD)
+    /// and `tls.ca_file` from the configuration.
+    public static func copy(from settings: Settings, toURL url: String,
+                            progress: @escaping @Sendable (String) -> Void = { _ in }) async throws -> StoreCopyReport {
+        let credentials = settings.databaseCopyCredentials
+        let target = try PostgresSettings.parse(url: url, password: credentials.password, caFile: credentials.caFile, place: "--to")
+        // The engines block: off the cooperative pool.
+        return try await runBlocking { try copy(from: settings, to: target, progress: progress) }
     }
 }

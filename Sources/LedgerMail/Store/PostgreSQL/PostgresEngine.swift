@@ -53,7 +53,12 @@ final class PostgresEngine: Sendable {
             do {
                 return try pool.withConnection { connection in
                     let transaction = PostgresTransaction(connection: connection, connector: pool.connector)
-                    try transaction.execute(begin)
+                    do { try transaction.execute(begin) } catch let error where (error as? DatabaseStatementFailed)?.endedTheConnection ?? true {
+                        // An idle connection the server dropped (a restart, an idle timeout):
+                        // nothing was done yet, so another connection may simply start over.
+                        try? connection.close().wait()
+                        throw StaleConnection(underlying: error)
+                    }
                     do {
                         let value = try body(transaction)
                         try transaction.commit()
@@ -63,6 +68,9 @@ final class PostgresEngine: Sendable {
                         throw error
                     }
                 }
+            } catch let error as StaleConnection {
+                guard attempt < Self.attempts else { throw error.underlying }
+                attempt += 1
             } catch let error as DatabaseStatementFailed where error.isRetriable && attempt < Self.attempts {
                 // A random pause, growing: two transactions that collided do not collide again in step.
                 usleep(UInt32.random(in: 1_000...20_000) * UInt32(attempt))
@@ -73,6 +81,11 @@ final class PostgresEngine: Sendable {
 
     /// Closes the connections; later calls fail with `DatabaseConnectionLost`.
     func close() { pool.shutDown() }
+}
+
+/// BEGIN failed on a connection from the pool that no longer works.
+private struct StaleConnection: Error {
+    let underlying: any Error
 }
 
 /// How much of the other transactions a writing transaction may see (PostgreSQL's levels).

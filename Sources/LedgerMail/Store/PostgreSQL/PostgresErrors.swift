@@ -50,6 +50,8 @@ struct DatabaseStatementFailed: Error, Sendable, CustomStringConvertible {
     /// Two transactions got in each other's way; running the whole transaction again helps.
     var isRetriable: Bool { sqlState == "40001" || sqlState == "40P01" }
     var isUniqueViolation: Bool { sqlState == "23505" }
+    /// The server ended the session (57P01 terminated by an administrator, 57P02 crash, 08xxx).
+    var endedTheConnection: Bool { sqlState.map { $0.hasPrefix("57P") || $0.hasPrefix("08") } ?? false }
 }
 
 /// A row the record type could not be read from: a column missing or of another type.

@@ -19,6 +19,7 @@ enum PostgresMigrations {
             """,
             #"UPDATE "document" SET "heldDetail" = NULL WHERE "heldBecause" <> 'kind-undecided'"#,
         ]),
+        ("deliveries: claim lease", [#"ALTER TABLE "delivery" ADD COLUMN "claimedBy" text, ADD COLUMN "leaseUntil" timestamptz"#]),
     ]
 
     /// pg_advisory_xact_lock's key for migrations ("LedgMigr" in ASCII): held until commit.

@@ -13,9 +13,10 @@ struct PostgresRecordColumns {
 /// NULL (the standard `encodeIfPresent` would leave the column out, so an UPDATE would keep
 /// the old value).
 enum PostgresRecordEncoder {
-    /// `omittedWhenNil`: columns left out while nil (`id`, so the sequence gives one).
-    static func encode<T: Encodable>(_ record: T, omittedWhenNil: Set<String> = []) throws -> PostgresRecordColumns {
-        let encoder = RecordEncoder(omittedWhenNil: omittedWhenNil)
+    /// `omittedWhenNil`: columns left out while nil (`id`, so the sequence gives one);
+    /// `after`: binds already there (the rows before, in a multi-row INSERT).
+    static func encode<T: Encodable>(_ record: T, omittedWhenNil: Set<String> = [], after binds: PostgresBindings = PostgresBindings()) throws -> PostgresRecordColumns {
+        let encoder = RecordEncoder(omittedWhenNil: omittedWhenNil, binds: binds)
         try record.encode(to: encoder)
         return encoder.columns
     }
@@ -41,7 +42,10 @@ enum PostgresRecordEncoder {
 private final class RecordEncoder: Encoder {
     var columns = PostgresRecordColumns()
     let omittedWhenNil: Set<String>
-    init(omittedWhenNil: Set<String>) { self.omittedWhenNil = omittedWhenNil }
+    init(omittedWhenNil: Set<String>, binds: PostgresBindings) {
+        self.omittedWhenNil = omittedWhenNil
+        columns.binds = binds
+    }
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 

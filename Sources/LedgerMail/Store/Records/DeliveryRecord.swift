@@ -28,6 +28,10 @@ struct DeliveryRecord: Codable, FetchableRecord, MutablePersistableRecord, Senda
     /// On a pull route: when the accountant's software acknowledged it, and whose token did.
     var collectedAt: Date? = nil
     var collectedBy: String? = nil
+    /// The send worker that holds the delivery while it is `sending`, and until when: a claim
+    /// whose lease ran out (its worker died) is taken over by the next pass.
+    var claimedBy: String? = nil
+    var leaseUntil: Date? = nil
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
@@ -47,7 +51,12 @@ struct DeliveryRecord: Codable, FetchableRecord, MutablePersistableRecord, Senda
         static let bounceReason = Column(CodingKeys.bounceReason)
         static let bounceDiagnostic = Column(CodingKeys.bounceDiagnostic)
         static let updatedAt = Column(CodingKeys.updatedAt)
+        static let claimedBy = Column(CodingKeys.claimedBy)
+        static let leaseUntil = Column(CodingKeys.leaseUntil)
     }
+
+    /// Waiting states a send pass takes (`pending` only when asked to send everything).
+    static let waitingStates: [DeliveryState] = [.scheduled, .deferred, .pending]
 
     /// A delivery not yet attempted.
     static func new(documentID: Int64, routeKind: DocumentKind?, state: DeliveryState, dueAt: Date?, now: Date) -> DeliveryRecord {

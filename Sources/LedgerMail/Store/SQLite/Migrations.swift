@@ -205,6 +205,13 @@ enum Migrations {
                 """)
             try db.execute(sql: "UPDATE document SET heldDetail = NULL WHERE heldBecause <> 'kind-undecided'")
         }
+        migrator.registerMigration("deliveries: claim lease") { db in
+            // Many send workers: a delivery in flight names its worker and how long its claim holds.
+            try db.alter(table: "delivery") { t in
+                t.add(column: "claimedBy", .text)
+                t.add(column: "leaseUntil", .datetime)
+            }
+        }
         return migrator
     }
 }

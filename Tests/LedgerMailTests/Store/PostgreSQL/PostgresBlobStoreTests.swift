@@ -64,7 +64,7 @@ struct PostgresBlobStoreTests {
     @Test("a missing blob is said as missing")
     func missing() async throws {
         let error = try await TestPostgres.withEngine { engine in
-            do { _ = try Self.store(engine).get(String(repeating: "0", count: 64)); return "" } catch { return "\(error)" }
+            TestPostgres.failure { try Self.store(engine).get(String(repeating: "0", count: 64)) }
         }
         #expect(error.contains("missing"), "\(error)")
     }

@@ -15,7 +15,7 @@ struct PostgresRecordTests {
     static func document(_ number: String) -> DocumentRecord {
         DocumentRecord(
             id: nil, dossier: "acme", kind: .salesInvoice, root: .invoice, number: number, supplierKey: "BE0123456789",
-            issueDate: "2026-11-30", counterparty: nil, fileName: "\(number).xml", sourceSHA256: String(repeating: "a", count: 63) + number.suffix(1),
+            issueDate: "2026-11-30", counterparty: nil, fileName: "\(number).xml", sourceSHA256: BlobStore.sha256Hex(Data(number.utf8)),
             ublSHA256: nil, pdfSHA256: "bb", pdfRendered: true, fileSHA256: nil, fileMimeType: nil, fileExtension: nil,
             attachmentBase: number, version: 1, supersededBy: nil, heldBecause: .kindUndecided, heldDetail: "no party matches", importedAt: now)
     }
@@ -82,10 +82,7 @@ struct PostgresRecordTests {
                 let digestID = try transaction.insertReturningID(
                     DigestRecord(id: nil, dossier: "acme", recipient: "o@x", messageID: "<d@x>", sentAt: Self.now), into: "digest")
                 try transaction.execute(#"INSERT INTO "digestEvent" VALUES ($1, 'exploded', 1)"#, try .of(digestID))
-                do {
-                    _ = try transaction.fetchAll(DigestEventRecord.self, #"SELECT * FROM "digestEvent""#)
-                    return ""
-                } catch { return "\(error)" }
+                return TestPostgres.failure { try transaction.fetchAll(DigestEventRecord.self, #"SELECT * FROM "digestEvent""#) }
             }
         }
         #expect(error.contains("DigestEventKind 'exploded'"), "\(error)")
@@ -94,11 +91,26 @@ struct PostgresRecordTests {
     @Test("a row without a column the record needs names the column")
     func missingColumn() async throws {
         let error = try await TestPostgres.withEngine { engine in
-            do {
-                _ = try engine.read { try $0.fetchAll(DigestEventRecord.self, #"SELECT 1 AS "digestID", 'held' AS "kind""#) }
-                return ""
-            } catch { return "\(error)" }
+            TestPostgres.failure { try engine.read { try $0.fetchAll(DigestEventRecord.self, #"SELECT 1 AS "digestID", 'held' AS "kind""#) } }
         }
         #expect(error.contains("no column 'subjectID'"), "\(error)")
+    }
+}
+
+@Suite("PostgreSQL records in bulk", .enabled(if: TestPostgres.available, TestPostgres.skipNote))
+struct PostgresBulkInsertTests {
+    @Test("many records go in with a few statements, each with its own values and id, more than one statement's binds")
+    func insertAll() async throws {
+        let (inserted, numbers, ids) = try await TestPostgres.withEngine { engine in
+            try engine.write { transaction in
+                try transaction.insert(PostgresRecordTests.dossier, into: "dossier")
+                // 65,535 binds hold 2,978 documents of 22 columns: 5,000 take two statements.
+                let inserted = try transaction.insertAll((1...5000).map { PostgresRecordTests.document("N\($0)") }, into: "document")
+                return (inserted, try transaction.fetchAll(String.self, #"SELECT "number" FROM "document" ORDER BY "id""#),
+                        try transaction.fetchValue(Int.self, #"SELECT count(DISTINCT "id") FROM "document""#))
+            }
+        }
+        #expect(inserted == 5000 && ids == 5000)
+        #expect(numbers == (1...5000).map { "N\($0)" })
     }
 }

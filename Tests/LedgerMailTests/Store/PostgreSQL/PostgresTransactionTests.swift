@@ -26,15 +26,14 @@ struct PostgresTransactionTests {
     @Test("a body that swallows a failed statement and returns does not pass for committed")
     func swallowedFailure() async throws {
         let error = try await TestPostgres.withEngine { engine in
-            do {
+            TestPostgres.failure {
                 try engine.write { transaction in
                     try transaction.insert(PostgresRecordTests.dossier, into: "dossier")
                     _ = try? transaction.insert(PostgresRecordTests.dossier, into: "dossier")   // duplicate key
                 }
-                return nil as String?
-            } catch { return "\(error)" }
+            }
         }
-        #expect(error?.contains("COMMIT rolled it back") == true, "\(error ?? "no error")")
+        #expect(error.contains("COMMIT rolled it back"), "\(error)")
     }
 
     @Test("two transactions that collide (serialization failure) are both committed: the loser runs again")
@@ -44,16 +43,30 @@ struct PostgresTransactionTests {
             try engine.write { try $0.execute(#"INSERT INTO "counter" VALUES (0)"#) }
             let runs = Gathered<String>()
             let failures = Gathered<String>()
-            DispatchQueue.concurrentPerform(iterations: 2) { _ in
-                do {
-                    try engine.write { transaction in
-                        runs.add("run")
-                        let value = try transaction.fetchValue(Int64.self, #"SELECT "value" FROM "counter""#) ?? 0
-                        usleep(300_000)   // both have read before either writes
-                        try transaction.execute(#"UPDATE "counter" SET "value" = $1"#, try .of(value + 1))
-                    }
-                } catch { failures.add(error) }
+            // Each first run waits until both have read: then neither can write without the other's value.
+            let bothRead = DispatchGroup()
+            let done = DispatchGroup()
+            for _ in 0..<2 {
+                bothRead.enter()
+                done.enter()
+                DispatchQueue.global().async {
+                    defer { done.leave() }
+                    var first = true
+                    do {
+                        try engine.write { transaction in
+                            runs.add("run")
+                            let value = try transaction.fetchValue(Int64.self, #"SELECT "value" FROM "counter""#) ?? 0
+                            if first {
+                                first = false
+                                bothRead.leave()
+                                _ = bothRead.wait(timeout: .now() + 10)
+                            }
+                            try transaction.execute(#"UPDATE "counter" SET "value" = $1"#, try .of(value + 1))
+                        }
+                    } catch { failures.add(error) }
+                }
             }
+            done.wait()
             return (try engine.read { try $0.fetchValue(Int64.self, #"SELECT "value" FROM "counter""#) }, runs.all.count, failures.all)
         }
         #expect(failures.isEmpty, "\(failures)")
@@ -81,10 +94,7 @@ struct PostgresTransactionTests {
     @Test("a read transaction cannot write")
     func readOnly() async throws {
         let error = try await TestPostgres.withEngine { engine in
-            do {
-                _ = try engine.read { try $0.insert(PostgresRecordTests.dossier, into: "dossier") }
-                return ""
-            } catch { return "\(error)" }
+            TestPostgres.failure { try engine.read { try $0.insert(PostgresRecordTests.dossier, into: "dossier") } }
         }
         #expect(error.contains("25006"), "\(error)")
     }
@@ -142,5 +152,21 @@ struct PostgresLockTests {
             return try engine.write { try $0.insertReturningID(PostgresRecordTests.document("F8"), into: "document") }
         }
         #expect(id == 101)
+    }
+}
+
+@Suite("PostgreSQL connections lost", .enabled(if: TestPostgres.available, TestPostgres.skipNote))
+struct PostgresLostConnectionTests {
+    @Test("a pooled connection the server dropped while idle is replaced, and the next transaction just runs")
+    func droppedWhileIdle() async throws {
+        let (killed, count) = try await TestPostgres.withDatabase { settings in
+            let engine = try PostgresEngine(settings: settings, connections: 1)
+            let other = try PostgresEngine(settings: settings, connections: 1)
+            defer { engine.close(); other.close() }
+            let pid = try engine.read { try $0.fetchValue(Int32.self, "SELECT pg_backend_pid()") }
+            let killed = try other.write { try $0.fetchValue(Bool.self, "SELECT pg_terminate_backend($1)", try .of(pid)) }
+            return (killed, try engine.read { try $0.fetchValue(Int.self, #"SELECT count(*) FROM "dossier""#) })
+        }
+        #expect(killed == true && count == 0)
     }
 }

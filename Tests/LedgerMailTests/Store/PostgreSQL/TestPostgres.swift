@@ -46,6 +46,14 @@ enum TestPostgres {
         }
     }
 
+    /// What `body` threw, as text ("" when it threw nothing).
+    static func failure<T>(of body: () throws -> T) -> String {
+        do {
+            _ = try body()
+            return ""
+        } catch { return "\(error)" }
+    }
+
     /// CREATE / DROP DATABASE, which no transaction may hold: on a connection of its own.
     private static func adminStatement(_ sql: String, on settings: PostgresSettings) throws {
         let connector = try PostgresConnector(settings: settings, logger: PostgresEngine.quietLogger)

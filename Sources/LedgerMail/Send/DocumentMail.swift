@@ -1,12 +1,15 @@
 import Foundation
 
-extension Gateway {
+/// The mail that takes one document to one route.
+struct DocumentMail: Sendable {
+    let services: GatewayServices
+
     /// The mail for one document on one route: text from the dossier's language template, the
     /// files the route wants attached. Never a mail without an attachment to an import address.
     /// `streamingLargeFiles`: stored files over a megabyte stay files, read as the mail is sent.
-    func documentMail(document: DocumentRecord, kind: DocumentKind, dossier: Dossier, route: Route,
-                      messageID: String, date: Date, streamingLargeFiles: Bool = false) throws -> MailContent {
-        func stored(_ hash: String) throws -> AttachmentSource { try blobs.source(hash, streamingOver: streamingLargeFiles ? 1 << 20 : nil) }
+    func compose(document: DocumentRecord, kind: DocumentKind, dossier: Dossier, route: Route,
+                 messageID: String, date: Date, streamingLargeFiles: Bool = false) throws -> MailContent {
+        func stored(_ hash: String) throws -> AttachmentSource { try services.blobs.source(hash, streamingOver: streamingLargeFiles ? 1 << 20 : nil) }
         var attachments: [MailAttachment] = []
         if route.attach != .pdf, let ubl = document.ublSHA256 {
             attachments.append(MailAttachment(fileName: document.attachmentBase + ".xml", mimeType: "application/xml",
@@ -33,7 +36,7 @@ extension Gateway {
             "issue_date": document.issueDate ?? "",
             "attachment_list": attachments.map(\.fileName).joined(separator: ", "),
         ]
-        return NoticeMail(services: services).compose("document", values, dossier: dossier, to: route.addresses, attachments: attachments,
-                             messageID: messageID, date: date)
+        return NoticeMail(services: services).compose("document", values, dossier: dossier, to: route.addresses,
+                                                      attachments: attachments, messageID: messageID, date: date)
     }
 }

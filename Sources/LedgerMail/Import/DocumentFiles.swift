@@ -18,39 +18,27 @@ public struct DocumentFile: Sendable, Equatable {
     public var sha256: String
 }
 
-extension Gateway {
-    /// The files of a current document of the dossier, UBL first; nil when it has no such document.
-    public func files(of documentID: Int64, dossier: String) throws -> [DocumentFile]? {
-        try database.read { db in
-            guard let document = try DocumentRecord.fetchOne(db, key: documentID), document.dossier == dossier else { return nil }
-            return Self.files(of: document)
-        }
-    }
+/// A document's stored files, for the web pages, the export and the feed.
+public struct DocumentFiles: Sendable {
+    let services: GatewayServices
 
-    static func files(of document: DocumentRecord) -> [DocumentFile] {
-        var files: [DocumentFile] = []
-        if let ubl = document.ublSHA256 {
-            files.append(DocumentFile(role: .ubl, name: document.attachmentBase + ".xml", mimeType: "application/xml", sha256: ubl))
+    /// The files of a document of the dossier, UBL first; nil when it has no such document.
+    public func list(of documentID: Int64, dossier: String) throws -> [DocumentFile]? {
+        try services.store.read { tx in
+            guard let document = try tx.document(id: documentID), document.dossier == dossier else { return nil }
+            return document.files
         }
-        if let file = document.fileSHA256 {
-            files.append(DocumentFile(role: .original, name: document.attachmentBase + "." + (document.fileExtension ?? "bin"),
-                                      mimeType: document.fileMimeType ?? "application/octet-stream", sha256: file))
-        }
-        if let pdf = document.pdfSHA256 {
-            files.append(DocumentFile(role: .pdf, name: document.attachmentBase + ".pdf", mimeType: "application/pdf", sha256: pdf))
-        }
-        return files
     }
 
     /// A stored file's bytes.
     public func contents(of file: DocumentFile) throws -> Data {
-        try blobs.get(file.sha256)
+        try services.blobs.get(file.sha256)
     }
 
     /// A stored file opened for reading in pieces (a download), checked against its SHA-256
     /// first (off the cooperative pool: it reads the whole file once): never held whole in memory.
     public func open(_ file: DocumentFile) async throws -> FileHandle {
-        try await runBlocking { [blobs] in
+        try await runBlocking { [blobs = services.blobs] in
             guard case .file(let url, _) = try blobs.source(file.sha256, streamingOver: -1) else {
                 throw StorageError("stored file \(file.sha256) could not be opened")
             }
@@ -58,5 +46,23 @@ extension Gateway {
                 throw BlobUnreadable(description: "stored file \(url.path) could not be read: \(error.localizedDescription)")
             }
         }
+    }
+}
+
+extension DocumentRecord {
+    /// Its stored files as the accountant gets them, UBL first.
+    var files: [DocumentFile] {
+        var files: [DocumentFile] = []
+        if let ubl = ublSHA256 {
+            files.append(DocumentFile(role: .ubl, name: attachmentBase + ".xml", mimeType: "application/xml", sha256: ubl))
+        }
+        if let file = fileSHA256 {
+            files.append(DocumentFile(role: .original, name: attachmentBase + "." + (fileExtension ?? "bin"),
+                                      mimeType: fileMimeType ?? "application/octet-stream", sha256: file))
+        }
+        if let pdf = pdfSHA256 {
+            files.append(DocumentFile(role: .pdf, name: attachmentBase + ".pdf", mimeType: "application/pdf", sha256: pdf))
+        }
+        return files
     }
 }

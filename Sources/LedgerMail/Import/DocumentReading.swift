@@ -18,10 +18,13 @@ struct PreparedDocument {
     var warnings: [String] = []
 }
 
-extension Gateway {
+/// Reads files for import and decides what each is; nothing is stored here.
+struct DocumentReading: Sendable {
+    let settings: Settings
+
     /// Reads an imported file: a UBL invoice (its kind decided by the parties, or given), a CODA
     /// statement (recognised by its records), or a PDF or image with a kind given by the user.
-    func prepareImport(_ data: Data, file: URL, declaredKind: DocumentKind?, dossier: Dossier) throws -> PreparedDocument {
+    func prepare(_ data: Data, file: URL, declaredKind: DocumentKind?, dossier: Dossier) throws -> PreparedDocument {
         let name = file.lastPathComponent
         let stem = file.deletingPathExtension().lastPathComponent
         if let format = InspectedFormat.detect(data) {
@@ -53,7 +56,7 @@ extension Gateway {
         }
         let document: UBLDocument
         do {
-            document = try UBLReader(limits: readerLimits).read(data)
+            document = try UBLReader(limits: settings.readerLimits).read(data)
         } catch {
             throw ImportError("\(name): \(error)")
         }
@@ -86,11 +89,7 @@ extension Gateway {
         return prepared
     }
 
-    var readerLimits: UBLReaderLimits {
-        UBLReaderLimits(maxDocumentBytes: settings.limits.documentBytes, maxAttachmentBytes: settings.limits.attachmentBytes)
-    }
-
-    func readInput(_ file: URL) throws -> Data {
+    func read(_ file: URL) throws -> Data {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: file.path, isDirectory: &isDirectory) else {
@@ -114,7 +113,7 @@ extension Gateway {
         for candidate in ["pdf", "PDF"] {
             let url = base.appendingPathExtension(candidate)
             guard FileManager.default.fileExists(atPath: url.path) else { continue }
-            let data = try readInput(url)
+            let data = try read(url)
             guard data.starts(with: Array("%PDF".utf8)) else {
                 throw ImportError("\(url.lastPathComponent) lies beside \(file.lastPathComponent) but is not a PDF (no %PDF header)")
             }

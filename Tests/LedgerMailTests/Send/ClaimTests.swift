@@ -15,7 +15,7 @@ struct ClaimTests {
         test = try TestGateway.make(smtp: nil, imap: nil)
         try test.addDossier()
         try test.gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
-        _ = try test.gateway.importFile(dossier: "acme", file: Samples.purchaseInvoice)
+        _ = try test.gateway.imports.file(dossier: "acme", file: Samples.purchaseInvoice)
         let (delivery, hash) = try test.gateway.database.read { db in
             (try #require(try Int64.fetchOne(db, sql: "SELECT id FROM delivery")),
              try #require(try String.fetchOne(db, sql: "SELECT ublSHA256 FROM document")))
@@ -23,6 +23,8 @@ struct ClaimTests {
         deliveryID = delivery
         ublFile = test.gateway.fileBlobs.url(for: hash)
     }
+
+    var claims: DeliveryClaim { DeliveryClaim(services: gateway.services, worker: SendWorker.new()) }
 
     func state() throws -> String? {
         try gateway.database.read { db in try String.fetchOne(db, sql: "SELECT state FROM delivery WHERE id = ?", arguments: [deliveryID]) }
@@ -33,7 +35,7 @@ struct ClaimTests {
         let saved = try Data(contentsOf: ublFile)
         try FileManager.default.removeItem(at: ublFile)
         try FileManager.default.createDirectory(at: ublFile, withIntermediateDirectories: false)   // reads fail, the path exists
-        guard case .postponed(let reason, _)? = try gateway.claim(deliveryID: deliveryID) else {
+        guard case .postponed(let reason, _)? = try claims.take(deliveryID: deliveryID) else {
             Issue.record("not postponed")
             return
         }
@@ -43,7 +45,7 @@ struct ClaimTests {
         #expect(due.map { $0 > Date() } == true, "waits retry.first, not every pass")
         try FileManager.default.removeItem(at: ublFile)
         try saved.write(to: ublFile)
-        guard case .ready? = try gateway.claim(deliveryID: deliveryID) else {
+        guard case .ready? = try claims.take(deliveryID: deliveryID) else {
             Issue.record("not ready once the file is back")
             return
         }
@@ -53,7 +55,7 @@ struct ClaimTests {
     @Test("a stored file that is gone fails the delivery, saying which")
     func missingBlobFails() throws {
         try FileManager.default.removeItem(at: ublFile)
-        guard case .refused(let reason, _)? = try gateway.claim(deliveryID: deliveryID) else {
+        guard case .refused(let reason, _)? = try claims.take(deliveryID: deliveryID) else {
             Issue.record("not refused")
             return
         }
