@@ -57,6 +57,39 @@ struct InboxQueryConformanceTests {
         }
     }
 
+    @Test("PostgreSQL: two workers' inbox passes, each on its own engine, run one after the other",
+          .enabled(if: TestPostgres.available, TestPostgres.skipNote))
+    func postgresOnePassAtATime() async throws {
+        let steps = try await TestPostgres.withDatabase { settings in
+            let (first, second) = (try PostgresEngine(settings: settings), try PostgresEngine(settings: settings))
+            defer { first.close(); second.close() }
+            let steps = Steps(), done = DispatchSemaphore(value: 0)
+            Task {
+                async let one: Void = first.exclusively(.inbox) { try await steps.pass("first") }
+                async let two: Void = second.exclusively(.inbox) { try await steps.pass("second") }
+                _ = try? await (one, two)
+                done.signal()
+            }
+            done.wait()
+            return steps.taken
+        }
+        #expect(steps == ["first in", "first out", "second in", "second out"] || steps == ["second in", "second out", "first in", "first out"],
+                "\(steps)")
+    }
+
+    /// What the passes did, in order.
+    final class Steps: @unchecked Sendable {
+        private let lock = NSLock()
+        private var steps: [String] = []
+        var taken: [String] { lock.withLock { steps } }
+
+        func pass(_ name: String) async throws {
+            lock.withLock { steps.append("\(name) in") }
+            try await Task.sleep(for: .milliseconds(300))   // long enough for the other to try
+            lock.withLock { steps.append("\(name) out") }
+        }
+    }
+
     static func delivery(documentID: Int64) -> DeliveryRecord {
         var delivery = DeliveryRecord.new(documentID: documentID, routeKind: .salesInvoice, state: .sent, dueAt: nil, now: now)
         delivery.messageID = "<f1@gateway.test>"
