@@ -40,7 +40,7 @@ public struct DocumentFiles: Sendable {
     public func open(_ file: DocumentFile) async throws -> FileHandle {
         try await runBlocking { [blobs = services.blobs] in
             guard case .file(let url, _) = try blobs.source(file.sha256, streamingOver: -1) else {
-                throw StorageError("stored file \(file.sha256) could not be opened")
+                throw StoredFileNotOnDisk(sha256: file.sha256)
             }
             do { return try FileHandle(forReadingFrom: url) } catch {
                 throw BlobUnreadable(description: "stored file \(url.path) could not be read: \(error.localizedDescription)")
@@ -61,7 +61,9 @@ extension DocumentRecord {
                                       mimeType: fileMimeType ?? "application/octet-stream", sha256: file))
         }
         if let pdf = pdfSHA256 {
-            files.append(DocumentFile(role: .pdf, name: attachmentBase + ".pdf", mimeType: "application/pdf", sha256: pdf))
+            // A PDF without UBL is the document itself, as it came: its original.
+            files.append(DocumentFile(role: ublSHA256 == nil ? .original : .pdf, name: attachmentBase + ".pdf",
+                                      mimeType: "application/pdf", sha256: pdf))
         }
         return files
     }

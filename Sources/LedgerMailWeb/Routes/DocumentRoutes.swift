@@ -36,7 +36,7 @@ extension WebApp {
             values["inbound"] = document.inbound.map { ["kind": $0.kind.rawValue, "from": $0.from ?? "", "summary": $0.summary,
                                                          "received": $0.receivedAt.formatted(.iso8601)] }
             values["files"] = (try gateway.storedFiles.list(of: document.id, dossier: dossier.name) ?? []).map {
-                ["name": $0.name, "role": $0.role.rawValue, "is_pdf": $0.role == .pdf]
+                ["name": $0.name, "role": $0.role.rawValue, "is_pdf": $0.mimeType == "application/pdf"]
             }
             values["held"] = document.state == .held
             values["routes"] = DocumentKind.allCases.map { ["value": $0.rawValue, "selected": $0 == document.kind] }
@@ -77,7 +77,7 @@ extension WebApp {
         let visit = try visit(context)
         let dossier = try dossier(context, for: visit)
         let document = try document(context, in: dossier)
-        guard let file = try gateway.storedFiles.list(of: document.id, dossier: dossier.name)?.first(where: { $0.role == role }) else {
+        guard let file = try gateway.storedFiles.list(of: document.id, dossier: dossier.name)?.first(where: { role == .pdf ? $0.mimeType == "application/pdf" : $0.role == role }) else {
             throw DocumentNotFound()
         }
         var response = Response(status: .ok, body: Self.streamed(try await gateway.storedFiles.open(file)))

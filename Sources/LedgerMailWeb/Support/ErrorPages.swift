@@ -44,6 +44,7 @@ struct ErrorPages: RouterMiddleware {
         case let error as StorageError: (.serviceUnavailable, "error_input", error.description)
         case let error as FileNotWritten: (.serviceUnavailable, "error_input", error.description)
         case let error as StoredFileMissing: (.serviceUnavailable, "error_input", error.description)
+        case let error as StoredFileNotOnDisk: (.serviceUnavailable, "error_input", error.description)
         case let error as BlobUnreadable: (.serviceUnavailable, "error_input", error.description)
         case let error as CocoaError where error.code == .fileWriteOutOfSpace:
             (.serviceUnavailable, "error_input", "the disk is full: free space, then try again")

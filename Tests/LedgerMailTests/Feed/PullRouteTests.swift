@@ -51,6 +51,18 @@ struct PullRouteTests {
         #expect(try gateway.feed(dossier: "beta", after: 0, limit: 10).isEmpty)
     }
 
+    @Test("a PDF imported on its own is one original file in the feed, and the web's PDF link still finds it")
+    func lonePDFIsOriginal() throws {
+        let pdf = test.directory.appendingPathComponent("bon-17.pdf")
+        try Data(contentsOf: Samples.salesInvoicePDF).write(to: pdf)
+        guard case .stored(let id, _, _, _, _, _) = try gateway.imports.file(dossier: "acme", file: pdf, declaredKind: .purchaseInvoice) else {
+            throw StackError("the PDF was not stored")
+        }
+        let entry = try #require(try gateway.feed(dossier: "acme", after: 0, limit: 10).first { $0.documentID == id })
+        #expect(entry.files.map(\.file.role) == [.original] && entry.files.first?.file.name == "bon-17.pdf")
+        #expect(try gateway.storedFiles.list(of: id, dossier: "acme")?.first?.mimeType == "application/pdf")
+    }
+
     @Test("an ack makes the delivery collected with its time and owner; a second ack changes nothing")
     func ackCollects() throws {
         let id = try importPurchase()

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 import Testing
 @testable import LedgerMail
 
@@ -115,6 +116,48 @@ struct DeliveryClaimConformanceTests {
         try await TestPostgres.withEngine { engine in
             try engine.write { tx in try tx.insert(Self.dossier, into: "dossier") }
             try Self.check(Postgres(engine: engine))
+        }
+    }
+
+    @Test("PostgreSQL: a worker claiming a row another is claiming right now passes it by instead of waiting",
+          .enabled(if: TestPostgres.available, TestPostgres.skipNote))
+    func postgresSkipsLockedRows() async throws {
+        try await TestPostgres.withEngine { engine in
+            try engine.write { tx in try tx.insert(Self.dossier, into: "dossier") }
+            let read: DeliveryRecord = try engine.write { tx in
+                var document = Self.document("F1")
+                try tx.insert(&document)
+                var delivery = DeliveryRecord.new(documentID: document.id!, routeKind: .purchaseInvoice, state: .scheduled,
+                                                  dueAt: Self.now, now: Self.now)
+                try tx.insert(&delivery)
+                return delivery
+            }
+            let lease = Self.now.addingTimeInterval(900)
+            let claimedInside = DispatchSemaphore(value: 0)
+            let mayCommit = DispatchSemaphore(value: 0)
+            let finished = DispatchSemaphore(value: 0)
+            let firstClaimed = Mutex(false)
+            let first = Thread {
+                let claimed = try? engine.write(isolation: .readCommitted) { tx in
+                    let claimed = try tx.claim(read, by: "host/1/first", leaseUntil: lease, now: Self.now)
+                    claimedInside.signal()
+                    mayCommit.wait()
+                    return claimed
+                }
+                firstClaimed.withLock { $0 = claimed ?? false }
+                finished.signal()
+            }
+            first.start()
+            claimedInside.wait()
+            // The first transaction holds the row, uncommitted: the second does not wait for it.
+            let second = try engine.write(isolation: .readCommitted) { tx in
+                try tx.claim(read, by: "host/2/second", leaseUntil: lease, now: Self.now)
+            }
+            mayCommit.signal()
+            finished.wait()
+            #expect(!second)
+            #expect(firstClaimed.withLock { $0 })
+            #expect(try engine.write { tx in try tx.delivery(id: read.id!)?.claimedBy } == "host/1/first")
         }
     }
 }
