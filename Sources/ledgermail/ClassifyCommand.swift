@@ -78,7 +78,7 @@ struct ClassifyCommand: AsyncParsableCommand {
                 output.lines.append(DisplayText.terminal("\(file.singleLine): error: no such file or not readable"))
                 continue
             }
-            let report = gateway?.classify(data, file: file)
+            let report = gateway?.classification.report(data, file: file)
                 ?? ClassificationReport(file: file, classification: InboundClassifier.classify(data), verp: nil)
             if json {
                 output.lines.append(DisplayText.json(report.jsonLine))   // C1 and bidi controls escaped too

@@ -19,7 +19,7 @@ struct DigestCommand: AsyncParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Print the digest; send nothing, record nothing.") var dryRun = false
 
     func run() async throws {
-        guard let digest = try await options.gateway().digest(dossier: dossier, dryRun: dryRun) else {
+        guard let digest = try await options.gateway().digests.next(dossier: dossier, dryRun: dryRun) else {
             print("nothing to report for \(dossier)")
             return
         }

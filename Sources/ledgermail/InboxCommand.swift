@@ -21,7 +21,7 @@ struct InboxCommand: AsyncParsableCommand {
     @Flag(help: "One JSON object per message per line.") var json = false
 
     func run() async throws {
-        let entries = try await options.gateway().inbox(dossier: dossier, unmatched: unmatched)
+        let entries = try await options.gateway().inboxListing.entries(dossier: dossier, unmatched: unmatched)
         if json {
             for entry in entries { print(try JSONLine.encode(entry)) }
             return

@@ -24,7 +24,7 @@ struct MailOutCommand: AsyncParsableCommand {
 
     func run() async throws {
         try checkSingleLine([period, to, maxSize], name: "a value")
-        let report = try await options.gateway().mailOut(dossier: dossier, period: try Period(parsing: period), to: to, zip: zip,
+        let report = try await options.gateway().mailOut.send(dossier: dossier, period: try Period(parsing: period), to: to, zip: zip,
                                                          maxSize: try ByteSize(parsing: maxSize), fromPart: fromPart)
         let sent = report.mails.reduce(0) { $0 + $1.documents }
         say("\(sent) of \(report.documents) document(s) in \(report.mails.count) mail(s) sent to \(to)")

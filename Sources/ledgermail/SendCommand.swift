@@ -48,7 +48,7 @@ struct SendCommand: AsyncParsableCommand {
     func sendPeriod(_ dossier: String) async throws {
         try checkSingleLine([period, until, comment].compactMap { $0 }, name: "a value")
         let chosen = try period.map { text throws in try Period(parsing: text) } ?? Period(until: until ?? "")
-        let report = try await options.gateway().sendPeriod(dossier: dossier, period: chosen, comment: comment, dryRun: dryRun,
+        let report = try await options.gateway().periodSend.send(dossier: dossier, period: chosen, comment: comment, dryRun: dryRun,
                                                              progress: ProgressLine().callback)
         let plan = report.plan
         say("\(chosen): \(plan.documents.count) document(s)")

@@ -23,3 +23,7 @@ extension DossierExists: RefusedRequest { public var refusal: Refusal { .conflic
 extension DossierArchived: RefusedRequest { public var refusal: Refusal { .conflict } }
 extension DossierStillBusy: RefusedRequest { public var refusal: Refusal { .conflict } }
 extension OwnerIsImportAddress: RefusedRequest { public var refusal: Refusal { .invalid } }
+extension NoOwnerAddress: RefusedRequest { public var refusal: Refusal { .conflict } }
+extension DigestDisabled: RefusedRequest { public var refusal: Refusal { .conflict } }
+extension NothingInPeriod: RefusedRequest { public var refusal: Refusal { .notFound } }
+extension DocumentOverCap: RefusedRequest { public var refusal: Refusal { .invalid } }

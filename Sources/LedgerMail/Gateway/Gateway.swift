@@ -113,11 +113,19 @@ public final class Gateway: Sendable {
     public var resend: Resend { Resend(services: services) }
     public var preview: MailPreview { MailPreview(services: services) }
 
-    /// Transitional: for the digest and period end until they use `NoticeMail` themselves.
-    func templatedMail(_ template: String, _ values: [String: Any], dossier: Dossier, to recipients: [EmailAddress],
-                       attachments: [MailAttachment] = []) -> MailContent {
-        NoticeMail(services: services).compose(template, values, dossier: dossier, to: recipients, attachments: attachments)
+    // inbox, digest and period end jobs
+    public var inboxReader: InboxReader { InboxReader(services: services) }
+    public var inboxListing: InboxListing { InboxListing(services: services) }
+    public var classification: MailClassification { MailClassification(services: services) }
+    public var digests: OwnerDigest { OwnerDigest(services: services) }
+    public var periodPlanning: PeriodPlanning { PeriodPlanning(services: services) }
+    public var periodSend: PeriodSend {
+        PeriodSend(services: services) { [self] dossier, deliveries, progress in
+            try await outbox.send(dossier: dossier, selection: .only(deliveries), progress: progress)
+        }
     }
+    public var mailOut: MailOut { MailOut(services: services) }
+    public var periodExport: PeriodExport { PeriodExport(services: services) }
 
     // accounts, feed and status jobs
     /// The people who log in and their dossiers.

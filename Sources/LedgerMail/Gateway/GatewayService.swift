@@ -30,7 +30,7 @@ public struct GatewayService: Service {
                 // SIGTERM ends the wait within one IDLE slice. Without IDLE it just sleeps.
                 if healthy, gateway.settings.imap != nil {
                     let seconds = Int((wait - .seconds(2)).components.seconds)
-                    if seconds > 0, (try? await gateway.waitForInbox(seconds: seconds)) == true { return }
+                    if seconds > 0, (try? await gateway.inboxReader.waitForNewMail(seconds: seconds)) == true { return }
                 }
                 let left = wait - (ContinuousClock.now - started)
                 if left > .zero { try await Task.sleep(for: left) }
@@ -59,7 +59,7 @@ extension Gateway {
         }
         if settings.imap != nil {
             do {
-                let inbox = try await readInbox()
+                let inbox = try await inboxReader.readNewMail()
                 report.inbox = inbox
                 logger.event("inbox", level: inbox.read == 0 ? .debug : .info,
                              "inbox pass: \(inbox.read) read, \(inbox.bounces) bounce(s) applied, \(inbox.unmatched) unmatched")
@@ -68,7 +68,7 @@ extension Gateway {
                 logger.error("inbox pass failed: \(error)")
             }
         }
-        if settings.smtp != nil { report.errors += await sendDueDigests() }
+        if settings.smtp != nil { report.errors += await digests.sendDue() }
         return report
     }
 }

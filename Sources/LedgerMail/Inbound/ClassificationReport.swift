@@ -48,22 +48,3 @@ public struct ClassificationReport: Sendable, Encodable {
         }
     }
 }
-
-extension Gateway {
-    /// Classifies a mail file as the inbox would, VERP token checked with this install's key;
-    /// for a delivery of this database, each recipient is named by the address it was sent to.
-    public func classify(_ data: Data, file: String) -> ClassificationReport {
-        var classification = InboundClassifier.classify(data, own: ownAddresses)
-        let verdict = envelopeVerdict(MailMessage(data))
-        if let verdict, verdict.valid,
-           let sentTo = try? database.read({ try RecipientRecord.addresses(ofDelivery: verdict.deliveryID, $0) }) {
-            classification = classification.tied(to: sentTo)
-        }
-        return ClassificationReport(file: file, classification: classification, verp: verdict)
-    }
-
-    /// The envelope sender (every VERP form of it) and the Reply-To address: never a failed recipient.
-    var ownAddresses: OwnAddresses {
-        OwnAddresses(bounce: settings.bounceAddress, others: [settings.replyAddress].compactMap { $0 })
-    }
-}

@@ -7,6 +7,22 @@ protocol StoreEngine: Sendable {
     func read<T>(_ body: (any StoreTransaction) throws -> T) throws -> T
     /// A write transaction: all of it or nothing.
     func write<T>(_ body: (any StoreTransaction) throws -> T) throws -> T
+    /// Runs `body` (many transactions, network in between) while no other process of the install,
+    /// on this machine or another, runs the same pass; waits for one that does to finish.
+    func exclusively<T>(_ pass: ExclusivePass, _ body: () async throws -> T) async throws -> T
+}
+
+/// Work that only one process of an install may do at a time.
+enum ExclusivePass: String, Sendable {
+    /// Reading the inbox: two readers would both take each new message.
+    case inbox
+
+    /// The key of a PostgreSQL advisory lock: fixed numbers, never reused for another pass.
+    var advisoryKey: Int64 {
+        switch self {
+        case .inbox: 0x4C4D_0001   // "LM", 1
+        }
+    }
 }
 
 /// The named queries of one transaction, one protocol per concern (`Store/Queries/`), each

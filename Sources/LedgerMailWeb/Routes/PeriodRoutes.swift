@@ -23,7 +23,7 @@ extension WebApp {
             let comment = form.value("comment")
             if let comment { try InvalidInput.checkSingleLine(comment.replacingOccurrences(of: "\r\n", with: " "), name: "comment") }
             let confirmed = form["confirm"] == "1"
-            let report = try await gateway.sendPeriod(dossier: dossier.name, period: period, comment: comment, dryRun: !confirmed)
+            let report = try await gateway.periodSend.send(dossier: dossier.name, period: period, comment: comment, dryRun: !confirmed)
             var values = visit.values
             values["dossier"] = dossierValues(dossier, visit: visit)
             values["period"] = period.description
@@ -47,7 +47,7 @@ extension WebApp {
             let form = try await postedForm(request, context)
             let period = try Period(parsing: form.value("period") ?? "")
             let cap = try form.value("max_size").map { text throws(InvalidInput) in try ByteSize(parsing: text) } ?? ByteSize(bytes: 20 << 20)
-            let report = try await gateway.mailOut(dossier: dossier.name, period: period, to: form.value("to") ?? "",
+            let report = try await gateway.mailOut.send(dossier: dossier.name, period: period, to: form.value("to") ?? "",
                                                    zip: form["zip"] == "1", maxSize: cap)
             var values = visit.values
             values["dossier"] = dossierValues(dossier, visit: visit)
@@ -64,7 +64,7 @@ extension WebApp {
             // client does next, nothing is left behind in the temporary directory.
             let handle: FileHandle
             do {
-                handle = try await gateway.exportPeriodFile(dossier: dossier.name, period: period, to: file)
+                handle = try await gateway.periodExport.file(dossier: dossier.name, period: period, to: file)
             } catch {
                 try? FileManager.default.removeItem(at: file)
                 throw error

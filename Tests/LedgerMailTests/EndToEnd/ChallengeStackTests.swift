@@ -37,9 +37,9 @@ struct ChallengeStackTests {
         #expect(json.contains("\"state\":\"challenged\""), "\(json)")
         #expect(try test.gateway.status(dossier: "acme").first?.inbound.first?.kind == .challenge)
         try test.gateway.dossiers.setOwnerEmail(dossier: "acme", "owner@gateway.test")
-        let digest = try #require(try await test.gateway.digest(dossier: "acme", dryRun: true))
+        let digest = try #require(try await test.gateway.digests.next(dossier: "acme", dryRun: true))
         #expect(digest.text.contains("challenge-response") && digest.text.contains("ledgermail inbox acme"), "\(digest.text)")
-        let quarter = try test.gateway.planPeriod(dossier: "acme", period: try Period(parsing: "2026-Q4"))
+        let quarter = try test.gateway.periodPlanning.plan(dossier: "acme", period: try Period(parsing: "2026-Q4"))
         #expect(quarter.challenged.count == 1 && quarter.sentBefore.isEmpty, "the quarter end does not call it in")
 
         // The alias expanded the address we sent to: the report names it as Original-Recipient only.
@@ -77,7 +77,7 @@ struct ChallengeStackTests {
                                       action: "failed", status: "5.1.1", finalRecipient: "inkoop@acct.test",
                                       originalRecipient: "old-alias@acct.test")
         // As the mailbox holds it: the receiving server wrote the envelope address on top.
-        let report = test.gateway.classify(Data("Delivered-To: \(bounce.to)\n\(bounce.text)".utf8), file: "bounce.eml")
+        let report = test.gateway.classification.report(Data("Delivered-To: \(bounce.to)\n\(bounce.text)".utf8), file: "bounce.eml")
         let recipient = try #require(report.classification.recipients.first)
         #expect(recipient.address == "inkoop@acct.test" && recipient.finalRecipient == "inkoop@acct.test")
         let json = try Self.json(report)

@@ -33,7 +33,7 @@ struct InboundStackTests {
     func readUntil(_ test: TestGateway, seconds: Double = 30, _ condition: () throws -> Bool) async throws {
         let deadline = Date().addingTimeInterval(seconds)
         repeat {
-            _ = try await test.gateway.readInbox()
+            _ = try await test.gateway.inboxReader.readNewMail()
             if try condition() { return }
             try await Task.sleep(for: .milliseconds(300))
         } while Date() < deadline
@@ -113,7 +113,7 @@ struct InboundStackTests {
         var report = InboxReport()
         let deadline = Date().addingTimeInterval(30)
         repeat {
-            let pass = try await test.gateway.readInbox()
+            let pass = try await test.gateway.inboxReader.readNewMail()
             report.read += pass.read
             report.bounces += pass.bounces
             if report.read >= 2 { break }
@@ -122,10 +122,24 @@ struct InboundStackTests {
         #expect(report.read == 2 && report.bounces == 0)
         let delivery = try #require(try firstDocument(test).deliveries.first)
         #expect(delivery.state == .sent && delivery.bounce?.verified != true, "shown, if at all, as unverified")
-        let unmatched = try test.gateway.inbox(dossier: "acme", unmatched: true)
-        #expect(unmatched.count + (try test.gateway.inbox(dossier: "acme", unmatched: false).count) == 2)
-        #expect(try test.gateway.inbox(dossier: "acme", unmatched: false).allSatisfy { !$0.verified },
+        let unmatched = try test.gateway.inboxListing.entries(dossier: "acme", unmatched: true)
+        #expect(unmatched.count + (try test.gateway.inboxListing.entries(dossier: "acme", unmatched: false).count) == 2)
+        #expect(try test.gateway.inboxListing.entries(dossier: "acme", unmatched: false).allSatisfy { !$0.verified },
                 "linked by Message-ID for display only")
+    }
+
+    @Test("two workers reading the inbox at once: the bounce is taken by one of them and applied once")
+    func twoReaders() async throws {
+        let test = try TestGateway.make()
+        _ = try await sentInvoice(test, to: "nobody@acct.test")
+        #expect(try await MailStack.waitForCount(1, in: "bounces@gateway.test") == 1, "Postfix's DSN is in the inbox")
+        let other = try Gateway(settings: test.gateway.settings)
+        async let first = test.gateway.inboxReader.readNewMail()
+        async let second = other.inboxReader.readNewMail()
+        let reports = try await [first, second]
+        #expect(reports.map(\.read).reduce(0, +) == 1 && reports.map(\.bounces).reduce(0, +) == 1, "\(reports)")
+        #expect(try firstDocument(test).deliveries.first?.state == .bounced)
+        #expect(try test.gateway.inboxListing.entries(dossier: "acme", unmatched: false).count == 1)
     }
 
     @Test("an unreadable message is recorded and left in the folder for a person, never read twice")
@@ -140,12 +154,12 @@ struct InboundStackTests {
             m.logout()
             """])
         #expect(appended.status == 0, "\(appended.output)")
-        let first = try await test.gateway.readInbox()
+        let first = try await test.gateway.inboxReader.readNewMail()
         #expect(first.read == 1 && first.unreadable == 1)
-        let second = try await test.gateway.readInbox()
+        let second = try await test.gateway.inboxReader.readNewMail()
         #expect(second.read == 0, "not read twice")
         #expect(try MailStack.count("bounces@gateway.test") == 1, "still in INBOX for a person")
-        let entry = try #require(try test.gateway.inbox(dossier: "acme", unmatched: true).first)
+        let entry = try #require(try test.gateway.inboxListing.entries(dossier: "acme", unmatched: true).first)
         #expect(entry.summary.contains("unreadable"))
     }
 
@@ -157,18 +171,18 @@ struct InboundStackTests {
             try await deliver("From: x@acct.test\nTo: bounces@gateway.test\nSubject: note \(index)\nMessage-ID: <n\(index)@acct.test>\n\nhallo \(index)\n",
                               from: "x@acct.test", to: "bounces@gateway.test")
         }
-        try await readUntil(test) { try test.gateway.inbox(dossier: "acme", unmatched: true).count == 3 }
+        try await readUntil(test) { try test.gateway.inboxListing.entries(dossier: "acme", unmatched: true).count == 3 }
         // A "restart": another gateway on the same data directory, more mail, another pass.
         let restarted = try Gateway(settings: test.gateway.settings)
         try await deliver("From: x@acct.test\nTo: bounces@gateway.test\nSubject: note 4\nMessage-ID: <n4@acct.test>\n\nhallo 4\n",
                           from: "x@acct.test", to: "bounces@gateway.test")
         let deadline = Date().addingTimeInterval(30)
-        while try restarted.inbox(dossier: "acme", unmatched: true).count < 4, Date() < deadline {
-            _ = try await restarted.readInbox()
+        while try restarted.inboxListing.entries(dossier: "acme", unmatched: true).count < 4, Date() < deadline {
+            _ = try await restarted.inboxReader.readNewMail()
             try await Task.sleep(for: .milliseconds(300))
         }
-        _ = try await restarted.readInbox()
-        let subjects = try restarted.inbox(dossier: "acme", unmatched: true).compactMap(\.subject).sorted()
+        _ = try await restarted.inboxReader.readNewMail()
+        let subjects = try restarted.inboxListing.entries(dossier: "acme", unmatched: true).compactMap(\.subject).sorted()
         #expect(subjects == ["note 1", "note 2", "note 3", "note 4"])
     }
 
@@ -196,13 +210,13 @@ struct InboundStackTests {
         }
         #expect(append("first").status == 0)
         #expect(append("second").status == 0)
-        #expect(try await test.gateway.readInbox().read == 2)
+        #expect(try await test.gateway.inboxReader.readNewMail().read == 2)
         #expect(drop().status == 0)
         #expect(append("third").status == 0)
-        let pass = try await test.gateway.readInbox()
+        let pass = try await test.gateway.inboxReader.readNewMail()
         #expect(pass.read == 1 && pass.duplicates == 0, "the new folder's first UID is read: \(pass)")
-        #expect(try await test.gateway.readInbox().read == 0)
-        let subjects = try test.gateway.inbox(dossier: "acme", unmatched: true).compactMap(\.subject).sorted()
+        #expect(try await test.gateway.inboxReader.readNewMail().read == 0)
+        let subjects = try test.gateway.inboxListing.entries(dossier: "acme", unmatched: true).compactMap(\.subject).sorted()
         #expect(subjects == ["first", "second", "third"])
     }
 
@@ -214,10 +228,10 @@ struct InboundStackTests {
         try await deliver("From: x@acct.test\nTo: bounces@gateway.test\nSubject: big\n\n\(filler)", from: "x@acct.test", to: "bounces@gateway.test")
         try await deliver("From: x@acct.test\nTo: bounces@gateway.test\nSubject: small\n\nhi\n", from: "x@acct.test", to: "bounces@gateway.test")
         #expect(try await MailStack.waitForCount(2, in: "bounces@gateway.test") == 2)
-        let pass = try await test.gateway.readInbox()
+        let pass = try await test.gateway.inboxReader.readNewMail()
         #expect(pass.read == 2 && pass.unreadable == 1, "\(pass)")
-        #expect(try await test.gateway.readInbox().read == 0, "the cursor went past it")
-        let entries = try test.gateway.inbox(dossier: "acme", unmatched: true)
+        #expect(try await test.gateway.inboxReader.readNewMail().read == 0, "the cursor went past it")
+        let entries = try test.gateway.inboxListing.entries(dossier: "acme", unmatched: true)
         #expect(entries.contains { $0.summary.contains("too large") && $0.summary.contains("left in INBOX") }, "\(entries.map(\.summary))")
         #expect(entries.contains { $0.subject == "small" })
         #expect(try MailStack.count("bounces@gateway.test") == 1, "the big one stays in INBOX for a person")
@@ -233,9 +247,9 @@ struct InboundStackTests {
             try await deliver("From: x@acct.test\nTo: bounces@gateway.test\nSubject: \(subject)\n\nhi\n", from: "x@acct.test", to: "bounces@gateway.test")
         }
         #expect(try await MailStack.waitForCount(2, in: "bounces@gateway.test") == 2)
-        #expect(try await test.gateway.readInbox().read == 2)
-        #expect(try await test.gateway.readInbox().read == 0)
-        #expect(try await test.gateway.readInbox().read == 0)
+        #expect(try await test.gateway.inboxReader.readNewMail().read == 2)
+        #expect(try await test.gateway.inboxReader.readNewMail().read == 0)
+        #expect(try await test.gateway.inboxReader.readNewMail().read == 0)
         #expect(try MailStack.count("bounces@gateway.test", folder: "LedgerMail/Processed") == 2,
                 "COPY + \\Deleted leaves the originals flagged in INBOX; they are not copied again")
     }
@@ -247,7 +261,7 @@ struct InboundStackTests {
         imap.password = "never-sent"
         let test = try TestGateway.make(imap: imap)
         let logBefore = MailStack.dovecotLog()
-        await #expect(throws: IMAPError.self) { _ = try await test.gateway.readInbox() }
+        await #expect(throws: IMAPError.self) { _ = try await test.gateway.inboxReader.readNewMail() }
         let logAfter = MailStack.dovecotLog()
         let during = String(logAfter.dropFirst(logBefore.count))
         #expect(!during.contains("Login: user=<") && !during.contains("auth failed"), "no LOGIN was attempted: \(during)")
@@ -258,7 +272,7 @@ struct InboundStackTests {
         // A mailbox no test sends to or fails a login for, so nothing of another test ends the wait early.
         let test = try TestGateway.make(imap: MailStack.imap("idle@gateway.test"))
         let before = MailStack.dovecotLog()
-        #expect(try await test.gateway.waitForInbox(seconds: 5, slice: 2) == false)
+        #expect(try await test.gateway.inboxReader.waitForNewMail(seconds: 5, slice: 2) == false)
         let during = String(MailStack.dovecotLog().dropFirst(before.count))
         #expect(during.components(separatedBy: "Login: user=<idle@gateway.test>").count - 1 == 1, "\(during)")
     }
@@ -267,7 +281,7 @@ struct InboundStackTests {
     func idleRenewedWakes() async throws {
         let test = try TestGateway.make()
         try test.addDossier()
-        async let woke = test.gateway.waitForInbox(seconds: 20, slice: 2)
+        async let woke = test.gateway.inboxReader.waitForNewMail(seconds: 20, slice: 2)
         try await Task.sleep(for: .seconds(5))   // past the first slices
         let started = ContinuousClock.now
         try await deliver("From: x@acct.test\nTo: bounces@gateway.test\nSubject: later\n\nhi\n", from: "x@acct.test", to: "bounces@gateway.test")
@@ -280,7 +294,7 @@ struct InboundStackTests {
         // The quiet mailbox: a late bounce of another test must not end this wait instead.
         let test = try TestGateway.make(imap: MailStack.imap("idle@gateway.test"))
         let started = ContinuousClock.now
-        let waiting = Task { try await test.gateway.waitForInbox(seconds: 60, slice: 2) }
+        let waiting = Task { try await test.gateway.inboxReader.waitForNewMail(seconds: 60, slice: 2) }
         try await Task.sleep(for: .seconds(1))
         waiting.cancel()
         #expect(try await waiting.value == false)
@@ -291,7 +305,7 @@ struct InboundStackTests {
     func idleWakesUp() async throws {
         let test = try TestGateway.make()
         try test.addDossier()
-        async let woke = test.gateway.waitForInbox(seconds: 20)
+        async let woke = test.gateway.inboxReader.waitForNewMail(seconds: 20)
         try await Task.sleep(for: .seconds(1))
         try await deliver("From: x@acct.test\nTo: bounces@gateway.test\nSubject: wake\n\nhi\n", from: "x@acct.test", to: "bounces@gateway.test")
         let started = Date()

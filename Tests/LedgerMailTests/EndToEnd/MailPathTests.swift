@@ -183,8 +183,8 @@ struct MailPathTests {
         #expect(report.sent == 0 && report.deferred == 1)
         #expect(report.problems.first?.contains("not trusted") == true, "\(report.problems)")
 
-        await #expect(throws: IMAPError.self) { _ = try await test.gateway.readInbox() }
-        do { _ = try await test.gateway.readInbox() } catch {
+        await #expect(throws: IMAPError.self) { _ = try await test.gateway.inboxReader.readNewMail() }
+        do { _ = try await test.gateway.inboxReader.readNewMail() } catch {
             #expect("\(error)".contains("not trusted"), "\(error)")
         }
         try await Task.sleep(for: .seconds(1))

@@ -25,10 +25,10 @@ struct QuarterEndTests {
     func periodSendTwice() async throws {
         let test = try quarter()
         let period = try Period(parsing: "2026-Q4")
-        let first = try await test.gateway.sendPeriod(dossier: "acme", period: period, comment: "Alles binnen voor Q4", dryRun: false)
+        let first = try await test.gateway.periodSend.send(dossier: "acme", period: period, comment: "Alles binnen voor Q4", dryRun: false)
         #expect(first.plan.documents.count == 4 && first.plan.toSend.count == 3 && first.plan.held.count == 1)
         #expect(first.send?.sent == 3 && first.notifiedAddress == "boekhouder@acct.test")
-        let second = try await test.gateway.sendPeriod(dossier: "acme", period: period, comment: nil, dryRun: false)
+        let second = try await test.gateway.periodSend.send(dossier: "acme", period: period, comment: nil, dryRun: false)
         #expect(second.plan.toSend.isEmpty && second.send?.sent == 0 && second.plan.sentBefore.count == 3)
 
         #expect(try await MailStack.waitForCount(1, in: "inkoop@acct.test") == 1)
@@ -56,7 +56,7 @@ struct QuarterEndTests {
         defer { MailStack.flaky(false) }
         let test = try quarter()
         try test.gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["flaky@acct.test"])
-        let report = try await test.gateway.sendPeriod(dossier: "acme", period: try Period(parsing: "2026-Q4"), comment: nil, dryRun: false)
+        let report = try await test.gateway.periodSend.send(dossier: "acme", period: try Period(parsing: "2026-Q4"), comment: nil, dryRun: false)
         #expect(report.send?.sent == 2 && report.send?.deferred == 1 && report.send?.failed == 0)
         #expect(try await MailStack.waitFor(1, in: "boekhouder@acct.test").count == 1)
         let body = try #require(try MailStack.bodies("boekhouder@acct.test").first)
@@ -67,12 +67,12 @@ struct QuarterEndTests {
     @Test("send --period --dry-run: the plan, and nothing sent")
     func dryRun() async throws {
         let test = try quarter()
-        let report = try await test.gateway.sendPeriod(dossier: "acme", period: try Period(parsing: "2026-11"), comment: nil, dryRun: true)
+        let report = try await test.gateway.periodSend.send(dossier: "acme", period: try Period(parsing: "2026-11"), comment: nil, dryRun: true)
         #expect(report.plan.toSend.count == 3 && report.send == nil && report.notifiedAddress == nil)
         #expect(try test.gateway.status(dossier: "acme").allSatisfy { [.pending, .held].contains($0.deliveries[0].state) })
         try await Task.sleep(for: .seconds(1))
         #expect(try MailStack.count("boekhouder@acct.test") == 0 && MailStack.count("inkoop@acct.test") == 0)
-        let empty = try test.gateway.planPeriod(dossier: "acme", period: try Period(parsing: "2026-Q3"))
+        let empty = try test.gateway.periodPlanning.plan(dossier: "acme", period: try Period(parsing: "2026-Q3"))
         #expect(empty.documents.isEmpty, "November is not in Q3")
     }
 
@@ -80,7 +80,7 @@ struct QuarterEndTests {
     func selfMail() async throws {
         let test = try quarter()
         let period = try Period(parsing: "2026-Q4")
-        let split = try await test.gateway.mailOut(dossier: "acme", period: period, to: "owner@gateway.test", zip: false,
+        let split = try await test.gateway.mailOut.send(dossier: "acme", period: period, to: "owner@gateway.test", zip: false,
                                                    maxSize: ByteSize(bytes: 24 << 10))
         #expect(split.documents == 4 && split.mails.count >= 2)
         #expect(split.mails.allSatisfy { $0.bytes <= 24 << 10 }, "\(split.mails)")
@@ -91,14 +91,14 @@ struct QuarterEndTests {
         #expect(Set(loose.flatMap { $0.attachments.map(\.sha256) }) == Set(expected.values))
 
         MailStack.reset()
-        let zipped = try await test.gateway.mailOut(dossier: "acme", period: period, to: "owner@gateway.test", zip: true,
+        let zipped = try await test.gateway.mailOut.send(dossier: "acme", period: period, to: "owner@gateway.test", zip: true,
                                                     maxSize: ByteSize(bytes: 24 << 10))
         #expect(try await MailStack.waitForCount(zipped.mails.count, in: "owner@gateway.test") == zipped.mails.count)
         let entries = try MailStack.zipEntries("owner@gateway.test")
         #expect(entries == expected, "every file in the ZIPs, byte-equal")
 
-        await #expect(throws: InvalidInput.self) {
-            _ = try await test.gateway.mailOut(dossier: "acme", period: period, to: "owner@gateway.test", zip: false,
+        await #expect(throws: DocumentOverCap.self) {
+            _ = try await test.gateway.mailOut.send(dossier: "acme", period: period, to: "owner@gateway.test", zip: false,
                                                maxSize: ByteSize(bytes: 6 << 10))
         }
     }
@@ -115,7 +115,7 @@ struct QuarterEndTests {
         MailStack.sizeLimit(200 << 10)          // the server takes the invoices' mail, refuses the scan's
         defer { MailStack.sizeLimit(nil) }
         do {
-            _ = try await test.gateway.mailOut(dossier: "acme", period: period, to: "owner@gateway.test", zip: false, maxSize: cap)
+            _ = try await test.gateway.mailOut.send(dossier: "acme", period: period, to: "owner@gateway.test", zip: false, maxSize: cap)
             Issue.record("the server took every part")
         } catch let stopped as MailOutStopped {
             #expect(stopped.failedPart == 2 && stopped.parts == 2, "\(stopped)")
@@ -124,7 +124,7 @@ struct QuarterEndTests {
         #expect(try await MailStack.waitForCount(1, in: "owner@gateway.test") == 1)
 
         MailStack.sizeLimit(nil)
-        let rest = try await test.gateway.mailOut(dossier: "acme", period: period, to: "owner@gateway.test", zip: false,
+        let rest = try await test.gateway.mailOut.send(dossier: "acme", period: period, to: "owner@gateway.test", zip: false,
                                                   maxSize: cap, fromPart: 2)
         #expect(rest.mails.count == 1 && rest.mails[0].documents == 1)
         let mails = try await MailStack.waitFor(2, in: "owner@gateway.test")
@@ -133,7 +133,7 @@ struct QuarterEndTests {
         #expect(attachments.count == 9 && Set(attachments).count == 9, "four invoices (UBL + PDF) and the scan, each once")
         #expect(attachments.contains(BlobStore.sha256Hex(pdf)))
         await #expect(throws: InvalidInput.self) {
-            _ = try await test.gateway.mailOut(dossier: "acme", period: period, to: "owner@gateway.test", zip: false,
+            _ = try await test.gateway.mailOut.send(dossier: "acme", period: period, to: "owner@gateway.test", zip: false,
                                                maxSize: cap, fromPart: 3)
         }
         // A new version of a document of part 1 since it went out changes that part: resuming is refused.
@@ -145,7 +145,7 @@ struct QuarterEndTests {
             Issue.record("not a new version")
             return
         }
-        await #expect { _ = try await test.gateway.mailOut(dossier: "acme", period: period, to: "owner@gateway.test",
+        await #expect { _ = try await test.gateway.mailOut.send(dossier: "acme", period: period, to: "owner@gateway.test",
                                                            zip: false, maxSize: cap, fromPart: 2) }
             throws: { "\($0)".contains("other documents") }
     }

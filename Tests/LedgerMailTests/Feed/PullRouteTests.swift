@@ -116,7 +116,7 @@ struct PullRouteTests {
             return id
         }
         _ = try gateway.feed.collect(dossier: "acme", documentID: ids[0], by: "eva@acct.test")
-        let plan = try gateway.planPeriod(dossier: "acme", period: try Period(parsing: "2026-Q4"))
+        let plan = try gateway.periodPlanning.plan(dossier: "acme", period: try Period(parsing: "2026-Q4"))
         #expect(plan.toSend.isEmpty)
         #expect(plan.collected.map(\.documentID) == [ids[0]])
         #expect(plan.waitingCollection.map(\.documentID) == [ids[1]])

@@ -24,7 +24,7 @@ struct ActionableErrorTests {
         let server = try RefusingIMAPServer()
         let imap = IMAPServer(url: URL(string: "imap://127.0.0.1:\(server.port)")!, requireSTARTTLS: true,
                               username: "owner@gateway.test", password: "never-sent")
-        await #expect { _ = try await TestGateway.make(imap: imap).gateway.readInbox() } throws: { error in
+        await #expect { _ = try await TestGateway.make(imap: imap).gateway.inboxReader.readNewMail() } throws: { error in
             let text = "\(error)"
             return text.contains("STARTTLS") && text.contains("imaps://") && !text.contains("libetpan")
         }

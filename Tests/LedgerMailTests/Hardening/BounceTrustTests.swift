@@ -74,7 +74,7 @@ struct BounceTrustTests {
         #expect(document.inbound.count == 3)
         var json = String(decoding: try JSONEncoder().encode(document), as: UTF8.self)
         #expect(json.components(separatedBy: "\"verified\":false").count - 1 >= 3, "\(json)")
-        #expect(try test.gateway.inbox(dossier: "acme", unmatched: false).allSatisfy { !$0.verified })
+        #expect(try test.gateway.inboxListing.entries(dossier: "acme", unmatched: false).allSatisfy { !$0.verified })
 
         // Delivered to the VERP address, naming one of two recipients: that row alone changes.
         try await inject(dsn(failed: "inkoop@acct.test", quoting: messageID), to: verp)
@@ -94,7 +94,7 @@ struct BounceTrustTests {
         #expect(delivery.state == .bounced && delivery.bounce?.recipient == "verkoop@acct.test")
         json = String(decoding: try JSONEncoder().encode(delivery), as: UTF8.self)
         #expect(json.contains("\"bounce\":{") && json.contains("\"verified\":true"), "\(json)")
-        #expect(try test.gateway.inbox(dossier: "acme", unmatched: false).filter(\.verified).count == 2)
+        #expect(try test.gateway.inboxListing.entries(dossier: "acme", unmatched: false).filter(\.verified).count == 2)
     }
 }
 }
@@ -109,7 +109,7 @@ struct EnvelopeTokenTests {
         if let imapUser { settings.imap = MailStack.imap(imapUser.replacingOccurrences(of: "VERP", with: verp)) }
         let gateway = try Gateway(settings: settings)
         let raw = headers.replacingOccurrences(of: "VERP", with: verp) + "Subject: x\r\n\r\nbody\r\n"
-        return (gateway.envelopeVerdict(MailMessage(Data(raw.utf8))), verp)
+        return (gateway.services.envelopeVerdict(MailMessage(Data(raw.utf8))), verp)
     }
 
     @Test("the topmost Delivered-To or X-Original-To counts; To: and lower trace fields do not")

@@ -43,7 +43,7 @@ struct StoredFileIntegrityTests {
         let (test, id) = try tampered()
         #expect { _ = try test.gateway.preview.mail(dossier: "acme", documentID: id, route: nil) } throws: { "\($0)".contains("SHA-256") }
         let period = try Period(parsing: "2026-Q4")
-        await #expect { _ = try await test.gateway.mailOut(dossier: "acme", period: period, to: "owner@gateway.test", zip: false) } throws: {
+        await #expect { _ = try await test.gateway.mailOut.send(dossier: "acme", period: period, to: "owner@gateway.test", zip: false) } throws: {
             "\($0)".contains("SHA-256")
         }
     }

@@ -23,8 +23,8 @@ struct PeriodTests {
             .replacingOccurrences(of: "<cbc:IssueDate>2026-11-03</cbc:IssueDate>", with: "<cbc:IssueDate>2026-09-30+02:00</cbc:IssueDate>")
             .write(to: zoned, atomically: true, encoding: .utf8)
         _ = try test.gateway.imports.file(dossier: "acme", file: zoned)
-        #expect(try test.gateway.planPeriod(dossier: "acme", period: try Period(parsing: "2026-Q3")).documents.count == 1)
-        #expect(try test.gateway.planPeriod(dossier: "acme", period: try Period(until: "2026-09-30")).documents.count == 1)
-        #expect(try test.gateway.planPeriod(dossier: "acme", period: try Period(parsing: "2026-Q4")).documents.isEmpty)
+        #expect(try test.gateway.periodPlanning.plan(dossier: "acme", period: try Period(parsing: "2026-Q3")).documents.count == 1)
+        #expect(try test.gateway.periodPlanning.plan(dossier: "acme", period: try Period(until: "2026-09-30")).documents.count == 1)
+        #expect(try test.gateway.periodPlanning.plan(dossier: "acme", period: try Period(parsing: "2026-Q4")).documents.isEmpty)
     }
 }

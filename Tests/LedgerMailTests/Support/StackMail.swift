@@ -26,7 +26,7 @@ enum StackMail {
     static func readUntil(_ gateway: Gateway, seconds: Double = 30, _ condition: () throws -> Bool) async throws {
         let deadline = Date().addingTimeInterval(seconds)
         repeat {
-            _ = try await gateway.readInbox()
+            _ = try await gateway.inboxReader.readNewMail()
             if try condition() { return }
             try await Task.sleep(for: .milliseconds(300))
         } while Date() < deadline

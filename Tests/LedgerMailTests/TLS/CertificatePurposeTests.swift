@@ -85,7 +85,7 @@ struct CertificatePurposeTests {
     private func readInbox(at greeter: CertificateLab.Greeter, caFile: String? = nil) async throws {
         let imap = IMAPServer(url: URL(string: "imaps://127.0.0.1:\(greeter.port)")!, requireSTARTTLS: false,
                               username: "owner@gateway.test", password: "never-sent", caFile: caFile ?? greeter.caFile)
-        _ = try await TestGateway.make(imap: imap).gateway.readInbox()
+        _ = try await TestGateway.make(imap: imap).gateway.inboxReader.readNewMail()
     }
 
     private func send(through greeter: CertificateLab.Greeter, url: String? = nil) async throws -> SMTPTransfer.Outcome {

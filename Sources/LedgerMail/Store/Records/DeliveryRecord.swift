@@ -46,6 +46,10 @@ struct DeliveryRecord: Codable, FetchableRecord, MutablePersistableRecord, Senda
         static let firstAttemptAt = Column(CodingKeys.firstAttemptAt)
         static let messageID = Column(CodingKeys.messageID)
         static let lastReply = Column(CodingKeys.lastReply)
+        static let bounceRecipient = Column(CodingKeys.bounceRecipient)
+        static let bounceStatus = Column(CodingKeys.bounceStatus)
+        static let bounceReason = Column(CodingKeys.bounceReason)
+        static let bounceDiagnostic = Column(CodingKeys.bounceDiagnostic)
         static let updatedAt = Column(CodingKeys.updatedAt)
         static let claimedBy = Column(CodingKeys.claimedBy)
         static let leaseUntil = Column(CodingKeys.leaseUntil)
@@ -76,5 +80,6 @@ struct RecipientRecord: Codable, FetchableRecord, MutablePersistableRecord, Send
     enum Columns {
         static let deliveryID = Column(CodingKeys.deliveryID)
         static let address = Column(CodingKeys.address)
+        static let state = Column(CodingKeys.state)
     }
 }

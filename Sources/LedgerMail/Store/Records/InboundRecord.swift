@@ -35,6 +35,10 @@ struct InboundRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendab
         static let rawSHA256 = Column(CodingKeys.rawSHA256)
         static let kind = Column(CodingKeys.kind)
         static let receivedAt = Column(CodingKeys.receivedAt)
+        static let folder = Column(CodingKeys.folder)
+        static let uidValidity = Column(CodingKeys.uidValidity)
+        static let uid = Column(CodingKeys.uid)
+        static let leftInFolder = Column(CodingKeys.leftInFolder)
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// One SQLite transaction, as the named queries of `StoreTransaction` (one extension per concern
@@ -13,5 +14,12 @@ extension LedgerDatabase: StoreEngine {
 
     func write<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
         try write { (db: Database) in try body(SQLiteTransaction(db: db)) }
+    }
+
+    /// A lock file beside the database (`inbox.lock`): the kernel drops it when the process dies.
+    func exclusively<T>(_ pass: ExclusivePass, _ body: () async throws -> T) async throws -> T {
+        let lock = try await DirectoryLock.acquire(pass.rawValue, in: URL(fileURLWithPath: path).deletingLastPathComponent())
+        defer { withExtendedLifetime(lock) {} }
+        return try await body()
     }
 }

@@ -2,8 +2,8 @@ import Foundation
 
 /// The digest's text, from the `digest` templates in the dossier's language: each event with the
 /// document it concerns and (in the template) what to do about it.
-extension Gateway {
-    func digestMail(dossier: Dossier, owner: EmailAddress, events: [DigestEvent]) -> MailContent {
+extension OwnerDigest {
+    func mail(dossier: Dossier, owner: EmailAddress, events: [DigestEvent]) -> MailContent {
         let trouble = events.filter(\.kind.isTrouble), replies = events.filter { $0.kind == .reply }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
@@ -31,12 +31,12 @@ extension Gateway {
                 document(reply).merging([
                     "received": reply.receivedAt.map(formatter.string(from:)) ?? "",
                     // The stored raw mail; a blob gone missing costs the excerpt, not the digest.
-                    "excerpt": reply.rawSHA256.flatMap { try? blobs.get($0) }.map { Self.excerpt(of: $0) } ?? "",
+                    "excerpt": reply.rawSHA256.flatMap { try? services.blobs.get($0) }.map { Self.excerpt(of: $0) } ?? "",
                 ]) { $1 }
             },
             "has_replies": !replies.isEmpty,
         ]
-        return templatedMail("digest", values, dossier: dossier, to: [owner])
+        return NoticeMail(services: services).compose("digest", values, dossier: dossier, to: [owner])
     }
 
     /// The first lines a person wrote in a reply, without the quoted original.

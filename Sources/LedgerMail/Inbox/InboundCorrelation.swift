@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// What an inbound mail concerns and what it may change: the trust rule of the README's
 /// security section in one place.
@@ -12,17 +11,22 @@ struct InboundCorrelation {
     var challenged = false
 }
 
-extension Gateway {
+/// Ties an inbound mail to its delivery and applies what it may change, inside the
+/// transaction that records it.
+struct InboundCorrelator {
+    let services: GatewayServices
+
     /// A valid token in the envelope ties a mail to its delivery only if this database has it,
     /// and the returned original is not another delivery's mail (a restored database may reuse
     /// an id). An unknown quoted Message-ID is fine: relays such as Amazon SES write their own.
     /// A bounce then changes only what it may (`applyBounce`); anything untrusted changes
     /// nothing, and the Message-ID may still link it for display.
-    func correlate(_ message: MailMessage, _ classification: InboundClassification, _ db: Database) throws -> InboundCorrelation {
+    func correlate(_ message: MailMessage, _ classification: InboundClassification, _ tx: any StoreTransaction) throws -> InboundCorrelation {
         var result = InboundCorrelation(deliveryID: nil, trust: .noEnvelopeToken)
-        if let verdict = envelopeVerdict(message), verdict.valid {
-            if let delivery = try DeliveryRecord.fetchOne(db, key: verdict.deliveryID) {
-                if try Self.quotesAnotherDelivery(classification.originalMessageID, than: delivery, db) {
+        let now = services.clock()
+        if let verdict = services.envelopeVerdict(message), verdict.valid {
+            if let answered = try tx.answeredDelivery(id: verdict.deliveryID) {
+                if try quotesAnotherDelivery(classification.originalMessageID, than: answered.delivery, tx) {
                     result.trust = .quotesAnotherDelivery
                 } else {
                     result.deliveryID = verdict.deliveryID
@@ -34,47 +38,44 @@ extension Gateway {
         }
         if result.deliveryID == nil, let id = classification.originalMessageID ?? classification.inReplyTo
             ?? classification.references.last {
-            result.deliveryID = try DeliveryRecord.id(messageID: id, db)
+            result.deliveryID = try tx.deliveryID(messageID: id)
         }
         if result.trust == .verified, let id = result.deliveryID, classification.kind == .bounce {
             // Tied to the address we sent to, whether the report names it as original or final recipient.
-            let tied = classification.tied(to: try RecipientRecord.addresses(ofDelivery: id, db))
-            result.trust = try applyBounce(tied, deliveryID: id, db)
+            let tied = classification.tied(to: try tx.sentAddresses(ofDelivery: id))
+            result.trust = try applyBounce(tied, deliveryID: id, at: now, tx)
             result.changedDelivery = result.trust == .verified
-        } else if result.trust == .verified, let id = result.deliveryID, classification.kind == .challenge,
-                  var delivery = try DeliveryRecord.fetchOne(db, key: id) {
-            result.challenged = try Self.challenge(&delivery, at: clock(), db)
+        } else if result.trust == .verified, let id = result.deliveryID, classification.kind == .challenge {
+            // A bounced or failed delivery keeps its worse news.
+            result.challenged = try tx.markChallenged(deliveryID: id, at: now)
         }
         // An answer means the mail got through the challenge (a bounce still applies later): a
         // person's reply, or a success report that carries our token.
         if let id = result.deliveryID, classification.kind == .reply || (classification.kind == .delivered && result.trust == .verified) {
-            try Self.answerChallenge(deliveryID: id, at: clock(), db)
+            try tx.markChallengeAnswered(deliveryID: id, at: now)
         }
         return result
     }
 
     /// A bounce with a trusted token changes only the recipients it names that the delivery
-    /// had; the delivery is `bounced` once none of its recipients is left delivered.
-    func applyBounce(_ classification: InboundClassification, deliveryID: Int64, _ db: Database) throws -> InboundTrust {
+    /// had; the delivery is `bounced` once none of its recipients is left delivered. Applied
+    /// twice, it changes nothing the second time.
+    private func applyBounce(_ classification: InboundClassification, deliveryID: Int64, at now: Date,
+                             _ tx: any StoreTransaction) throws -> InboundTrust {
         let failed = classification.recipients.filter(\.permanent)
-        guard try RecipientRecord.includesAny(failed.map(\.address), deliveryID: deliveryID, db),
-              var delivery = try DeliveryRecord.fetchOne(db, key: deliveryID) else { return .recipientNotOfDelivery }
-        let marked = try RecipientRecord.markBounced(failed.map(\.address), deliveryID: deliveryID, db)
-        if !marked.stillDelivered, delivery.state != DeliveryState.bounced,
+        let sentTo = Set(try tx.sentAddresses(ofDelivery: deliveryID).map { $0.lowercased() })
+        guard failed.contains(where: { sentTo.contains($0.address.lowercased()) }) else { return .recipientNotOfDelivery }
+        let marked = try tx.markRecipientsBounced(failed.map(\.address), deliveryID: deliveryID)
+        if !marked.stillDelivered,
            let reported = failed.first(where: { $0.address.lowercased() == marked.changed.last?.lowercased() }) ?? failed.first {
-            delivery.state = DeliveryState.bounced
-            delivery.bounceRecipient = reported.address
-            delivery.bounceStatus = reported.status
-            delivery.bounceReason = reported.reason
-            delivery.bounceDiagnostic = reported.diagnostic
-            delivery.updatedAt = clock()
-            try delivery.update(db)
+            try tx.markBounced(deliveryID: deliveryID, BounceFacts(recipient: reported.address, status: reported.status,
+                                                                  reason: reported.reason, diagnostic: reported.diagnostic), at: now)
         }
         return .verified
     }
 
-    static func quotesAnotherDelivery(_ original: String?, than delivery: DeliveryRecord, _ db: Database) throws -> Bool {
+    private func quotesAnotherDelivery(_ original: String?, than delivery: DeliveryRecord, _ tx: any StoreTransaction) throws -> Bool {
         guard let original, original != delivery.messageID else { return false }
-        return try DeliveryRecord.id(messageID: original, db) != nil
+        return try tx.deliveryID(messageID: original) != nil
     }
 }

@@ -1,0 +1,89 @@
+import Foundation
+
+/// One document of a period, as the quarter-end send and its notification see it.
+public struct PeriodDocument: Sendable, Equatable {
+    public var documentID: Int64
+    public var number: String
+    public var kind: DocumentKind?
+    public var counterparty: String?
+    /// Its latest delivery: what will happen or has happened.
+    public var deliveryID: Int64?
+    public var state: DeliveryState
+    public var reason: String?
+}
+
+/// What a period holds and what sending it would do.
+public struct PeriodPlan: Sendable {
+    public var period: Period
+    public var documents: [PeriodDocument]
+
+    /// Waiting (pending, scheduled, deferred): sent by the period send.
+    public var toSend: [PeriodDocument] { documents.filter { [.pending, .scheduled, .deferred].contains($0.state) } }
+    public var sentBefore: [PeriodDocument] { documents.filter { $0.state == .sent } }
+    public var failed: [PeriodDocument] { documents.filter { $0.state == .failed } }
+    public var bounced: [PeriodDocument] { documents.filter { $0.state == .bounced } }
+    /// Taken by a server that holds them for a challenge-response answer: not in yet.
+    public var challenged: [PeriodDocument] { documents.filter { $0.state == .challenged } }
+    public var held: [PeriodDocument] { documents.filter { $0.state == .held } }
+    /// On pull routes: taken by the accountant's software, and still waiting in the feed.
+    public var collected: [PeriodDocument] { documents.filter { $0.state == .collected } }
+    public var waitingCollection: [PeriodDocument] { documents.filter { $0.state == .published } }
+
+    /// How many documents of each kind the period holds (unknown kinds under nil).
+    public var countsByKind: [(kind: DocumentKind?, count: Int)] {
+        let grouped = Dictionary(grouping: documents, by: \.kind)
+        return grouped.map { ($0.key, $0.value.count) }.sorted { ($0.kind?.rawValue ?? "~") < ($1.kind?.rawValue ?? "~") }
+    }
+}
+
+/// `send --period --dry-run`, the web's send page, and what the quarter-end send, mail-out and
+/// the period ZIP take: a period's documents, found in one query however large the dossier.
+public struct PeriodPlanning: Sendable {
+    let services: GatewayServices
+
+    /// Every current document of the period (by issue date, else import date) with its state.
+    public func plan(dossier name: String, period: Period) throws -> PeriodPlan {
+        PeriodPlan(period: period, documents: try documents(dossier: name, period: period).map(Self.planned))
+    }
+
+    /// The period's documents with their latest delivery, by id. An issue date that is no
+    /// calendar date counts as absent: the document still belongs to some period (its import
+    /// day's, in the dossier's time zone) rather than to none.
+    func documents(dossier name: String, period: Period) throws -> [DocumentOutcome] {
+        try services.store.read { tx in
+            let dossier = try Dossier(try tx.requireDossier(name))
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = dossier.resolvedTimeZone
+            formatter.dateFormat = "yyyy-MM-dd"
+            let candidates = try tx.periodCandidates(dossier: name, issued: (period.firstDay ?? "0000-00-00")...period.lastDay,
+                                                     imported: Self.importWindow(period))
+            return candidates.filter { candidate in
+                let document = candidate.document
+                return period.contains(day: document.issueDate.flatMap(Period.calendarDay) ?? formatter.string(from: document.importedAt))
+            }
+        }
+    }
+
+    /// Import times whose day, in any time zone (UTC−12 to UTC+14), may fall in the period.
+    static func importWindow(_ period: Period) -> Range<Date> {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        let day: TimeInterval = 86_400
+        let start = period.firstDay.flatMap(formatter.date(from:)).map { $0.addingTimeInterval(-day) } ?? .distantPast
+        let end = formatter.date(from: period.lastDay).map { $0.addingTimeInterval(2 * day) } ?? .distantFuture
+        return start..<max(start, end)
+    }
+
+    static func planned(_ candidate: DocumentOutcome) -> PeriodDocument {
+        let document = candidate.document, delivery = candidate.outcome
+        let state = delivery?.state ?? .held
+        return PeriodDocument(
+            documentID: document.id ?? 0, number: document.number, kind: document.kind, counterparty: document.counterparty,
+            deliveryID: delivery?.deliveryID, state: state,
+            reason: document.heldReason ?? delivery?.bounceReason.map { "\($0) (\(delivery?.bounceRecipient ?? ""))" }
+                ?? (state == .failed ? delivery?.lastReply : nil))
+    }
+}

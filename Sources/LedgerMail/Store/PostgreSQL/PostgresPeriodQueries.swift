@@ -1,0 +1,30 @@
+import Foundation
+import PostgresNIO
+
+extension PostgresTransaction: PeriodQueries {
+    func periodCandidates(dossier name: String, issued: ClosedRange<String>, imported: Range<Date>) throws -> [DocumentOutcome] {
+        try fetchAll(DocumentOutcome.self, """
+            SELECT doc.*, latest."id" AS "deliveryID", latest."state", latest."lastReply", latest."bounceRecipient",
+                   latest."bounceStatus", latest."bounceReason"
+            FROM "document" doc
+            LEFT JOIN LATERAL (SELECT d.* FROM "delivery" d WHERE d."documentID" = doc."id" ORDER BY d."id" DESC LIMIT 1) latest ON true
+            WHERE doc."dossier" = $1 AND doc."supersededBy" IS NULL
+              AND (substr(trim(doc."issueDate"), 1, 10) BETWEEN $2 AND $3 OR (doc."importedAt" >= $4 AND doc."importedAt" < $5))
+            ORDER BY doc."id"
+            """, try .of(name, issued.lowerBound, issued.upperBound, imported.lowerBound, imported.upperBound))
+    }
+
+    func insert(_ notification: inout NotificationRecord) throws {
+        notification.id = try insertReturningID(notification, into: "notification")
+    }
+
+    func insert(_ part: inout SelfMailPartRecord) throws {
+        part.id = try insertReturningID(part, into: "selfMailPart")
+    }
+
+    func selfMailParts(dossier name: String, period: String, recipient: String) throws -> [SelfMailPartRecord] {
+        try fetchAll(SelfMailPartRecord.self, """
+            SELECT * FROM "selfMailPart" WHERE "dossier" = $1 AND "period" = $2 AND "recipient" = $3 ORDER BY "id"
+            """, try .of(name, period, recipient))
+    }
+}
