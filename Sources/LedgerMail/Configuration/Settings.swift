@@ -33,6 +33,8 @@ public struct Settings: Sendable {
 
     public var databasePath: String { dataDirectory.appendingPathComponent("ledgermail.sqlite").path }
     public var blobDirectory: URL { dataDirectory.appendingPathComponent("store", isDirectory: true) }
+    /// With PostgreSQL: large stored files copied down to stream them into mails.
+    var blobCacheDirectory: URL { dataDirectory.appendingPathComponent("store-cache", isDirectory: true) }
     public var verpKeyPath: URL { dataDirectory.appendingPathComponent("verp.key") }
 
     /// The envelope sender / Reply-To needed to send, or a clear error.

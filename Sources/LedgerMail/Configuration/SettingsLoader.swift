@@ -107,8 +107,6 @@ public enum SettingsLoader {
         if let url = config.string(forKey: "database.url") {
             settings.database = try PostgresSettings.parse(
                 url: url, password: databasePassword, caFile: caFile, place: file.place("database.url"))
-            // Until the gateway runs on it (issue 10), say so rather than let the owner believe it.
-            settings.warnings.append("\(file.place("database.url")) is set, but this version still keeps its state in SQLite under data_dir")
         }
         if let warning = file.passwordExposure() { settings.warnings.append(warning) }
         guard let logFormat = LogFormat(rawValue: config.string(forKey: "log.format", default: "text")) else {

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Logging
 
 /// LedgerMail's domain as one object: dossiers and routes, import, sending, the inbox and
@@ -7,7 +6,6 @@ import Logging
 public final class Gateway: Sendable {
     let services: GatewayServices
     public var settings: Settings { services.settings }
-    var database: LedgerDatabase { services.database }
     var store: any StoreEngine { services.store }
     var blobs: any BlobStorage { services.blobs }
     var verp: VERPSigner { services.verp }
@@ -19,14 +17,9 @@ public final class Gateway: Sendable {
     /// Opens an initialised data directory (`ledgermail init` makes one).
     public init(settings: Settings, logger: Logger = Logger(label: "ledgermail"),
                 clock: @escaping @Sendable () -> Date = { Date() }) throws {
-        let fm = FileManager.default
-        guard fm.fileExists(atPath: settings.databasePath), fm.fileExists(atPath: settings.verpKeyPath.path) else {
-            throw InvalidInput("no LedgerMail data directory at \(settings.dataDirectory.path): run `ledgermail init` first")
-        }
-        let database = try LedgerDatabase(path: settings.databasePath)
+        let place = try StorePlace.open(settings)
         services = GatewayServices(
-            settings: settings, store: database, database: database, blobs: BlobStore(directory: settings.blobDirectory),
-            verp: VERPSigner(key: try Data(contentsOf: settings.verpKeyPath)),
+            settings: settings, store: place.store, blobs: place.blobs, verp: VERPSigner(key: place.verpKey),
             templates: try MailTemplates(directory: settings.templatesDirectory), logger: logger, clock: clock,
             loginBackoff: LoginBackoff())
         if settings.tlsInsecure {
@@ -67,6 +60,14 @@ public final class Gateway: Sendable {
                                attributes: [.posixPermissions: 0o700])
         if !existed { try fm.setAttributes([.posixPermissions: 0o700], ofItemAtPath: settings.dataDirectory.path) }
         note(settings.dataDirectory.path, created: !existed)
+        if let postgres = settings.database {
+            // The schema and the VERP key live in the database, made by the first to connect.
+            let engine = try PostgresEngine(settings: postgres)
+            defer { engine.close() }
+            _ = try engine.verpKey()
+            note(postgres.description, created: false)
+            return report
+        }
         let databaseExisted = fm.fileExists(atPath: settings.databasePath)
         _ = try LedgerDatabase(path: settings.databasePath)
         note(settings.databasePath, created: !databaseExisted)
@@ -91,19 +92,6 @@ public final class Gateway: Sendable {
     public var feed: DocumentFeed { DocumentFeed(services: services) }
     public var routes: RouteBook { RouteBook(services: services) }
     public var integrations: IntegrationSetup { IntegrationSetup(services: services) }
-
-    // Transitional, for the jobs still written as extensions of Gateway: each moves to the
-    // store transaction's `requireDossier` / `requireWritableDossier` and the jobs above.
-    func requireDossier(_ name: String, _ db: Database) throws -> DossierRecord {
-        try SQLiteTransaction(db: db).requireDossier(name)
-    }
-
-    func requireWritableDossier(_ name: String, _ db: Database) throws -> DossierRecord {
-        try SQLiteTransaction(db: db).requireWritableDossier(name)
-    }
-
-    func dossier(named name: String) throws -> Dossier { try dossiers.named(name) }
-    func routes(dossier name: String) throws -> [Route] { try routes.list(dossier: name) }
 
     // import and send jobs
     public var imports: DocumentImport { DocumentImport(services: services) }

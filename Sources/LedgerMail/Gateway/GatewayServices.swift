@@ -7,8 +7,6 @@ import Logging
 struct GatewayServices: Sendable {
     let settings: Settings
     let store: any StoreEngine
-    /// The SQLite engine, for the code that has not moved behind `store` yet.
-    let database: LedgerDatabase
     let blobs: any BlobStorage
     let verp: VERPSigner
     let templates: MailTemplates

@@ -73,3 +73,8 @@ extension Gateway {
     /// The file store of a SQLite install, for tests that tamper with a stored file.
     var fileBlobs: BlobStore { blobs as! BlobStore }
 }
+
+extension Gateway {
+    /// The SQLite database of a SQLite install, for tests that set up or read rows directly.
+    var database: LedgerDatabase { store as! LedgerDatabase }
+}

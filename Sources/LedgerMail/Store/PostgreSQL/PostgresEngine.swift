@@ -81,6 +81,10 @@ final class PostgresEngine: Sendable {
 
     /// Closes the connections; later calls fail with `DatabaseConnectionLost`.
     func close() { pool.shutDown() }
+
+    /// A gateway is dropped without `close()` (a command ends, a test finishes): its connections
+    /// are closed here, as the driver requires before they go.
+    deinit { pool.shutDown() }
 }
 
 /// BEGIN failed on a connection from the pool that no longer works.
