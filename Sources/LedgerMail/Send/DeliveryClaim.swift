@@ -53,7 +53,7 @@ struct DeliveryClaim: Sendable {
             return .refused(reason, about)
         }
         let leaseUntil = now.addingTimeInterval(SendWorker.lease)
-        guard try services.store.write({ tx in try tx.claim(claimed, by: worker.id, leaseUntil: leaseUntil, now: now) }) else { return nil }
+        guard try services.store.writeLocking({ tx in try tx.claim(claimed, by: worker.id, leaseUntil: leaseUntil, now: now) }) else { return nil }
         if delivery.state == .sending {
             services.logger.warning("delivery \(deliveryID) was interrupted while sending (its claim ran out): it goes again with the same Message-ID")
         }
@@ -69,7 +69,7 @@ struct DeliveryClaim: Sendable {
         settled.lastReply = reason
         settled.updatedAt = now
         if let dueAt { settled.dueAt = dueAt }
-        _ = try services.store.write { tx in
+        _ = try services.store.writeLocking { tx in
             try tx.claim(delivery, by: worker.id, leaseUntil: now, now: now)
                 && tx.settle(settled, by: worker.id, recipients: nil, followUp: nil)
         }

@@ -12,7 +12,7 @@ struct DeliverySettlement: Sendable {
         let now = services.clock()
         let recipients = mail.recipients
         let retry = services.settings.retry
-        let (state, nextTry, settled): (DeliveryState?, Date?, Bool) = try services.store.write { tx in
+        let (state, nextTry, settled): (DeliveryState?, Date?, Bool) = try services.store.writeLocking { tx in
             guard var delivery = try tx.delivery(id: deliveryID) else { return (nil, nil, false) }
             guard delivery.state == .sending, delivery.claimedBy == worker.id else { return (delivery.state, nil, false) }
             let rows = recipients.map { address in
@@ -60,7 +60,7 @@ struct DeliverySettlement: Sendable {
 
     /// A refused login: nothing went out, the delivery is put back as it was before the claim.
     func undo(_ mail: PreparedMail) throws {
-        _ = try services.store.write { tx in try tx.settle(mail.claimedFrom, by: worker.id, recipients: nil, followUp: nil) }
+        _ = try services.store.writeLocking { tx in try tx.settle(mail.claimedFrom, by: worker.id, recipients: nil, followUp: nil) }
     }
 
     private func tell(_ transfer: SMTPTransfer, state: DeliveryState?, settled: Bool, nextTry: Date?, deliveryID: Int64,

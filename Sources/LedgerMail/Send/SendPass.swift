@@ -66,7 +66,7 @@ public struct SendPass: Sendable {
         let now = services.clock()
         let gone = try services.store.read { tx in try tx.claimHolders() }.filter(SendWorker.isGoneFromThisMachine)
         guard !gone.isEmpty else { return }
-        let count = try services.store.write { tx in try gone.reduce(0) { $0 + (try tx.expireClaims(of: $1, now: now)) } }
+        let count = try services.store.writeLocking { tx in try gone.reduce(0) { $0 + (try tx.expireClaims(of: $1, now: now)) } }
         if count > 0 { services.logger.warning("\(count) delivery(ies) were interrupted while sending: they go again") }
     }
 }

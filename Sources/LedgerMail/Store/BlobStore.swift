@@ -183,9 +183,3 @@ public struct StoredFileChanged: Error, Sendable, CustomStringConvertible {
         "the stored file \(path) no longer matches its SHA-256 (\(sha256)): it was changed on disk after import, so it is not used; nothing was sent. Put the original bytes back (from a backup: the file name is the rest of their SHA-256)"
     }
 }
-
-/// The data directory or the blob store cannot be written or read.
-public struct StorageError: Error, Sendable, CustomStringConvertible {
-    public let description: String
-    public init(_ description: String) { self.description = description }
-}

@@ -7,6 +7,11 @@ protocol StoreEngine: Sendable {
     func read<T>(_ body: (any StoreTransaction) throws -> T) throws -> T
     /// A write transaction: all of it or nothing.
     func write<T>(_ body: (any StoreTransaction) throws -> T) throws -> T
+    /// A write whose every change is to rows it has locked or changes only under a condition on
+    /// them (a claim, a settle): the send workers' own. On PostgreSQL it runs at READ COMMITTED,
+    /// so workers claiming and settling side by side wait for each other's rows instead of
+    /// failing each other's transactions; on SQLite it is `write`.
+    func writeLocking<T>(_ body: (any StoreTransaction) throws -> T) throws -> T
     /// Runs `body` (many transactions, network in between) while no other process of the install,
     /// on this machine or another, runs the same pass; waits for one that does to finish.
     func exclusively<T>(_ pass: ExclusivePass, _ body: () async throws -> T) async throws -> T

@@ -41,7 +41,6 @@ struct ErrorPages: RouterMiddleware {
         case let error as StoredFileChanged: (.conflict, "error_input", error.description)
         case let error as DiskFull: (.serviceUnavailable, "error_input", error.description)
         case let error as DatabaseReadOnly: (.serviceUnavailable, "error_input", error.description)
-        case let error as StorageError: (.serviceUnavailable, "error_input", error.description)
         case let error as FileNotWritten: (.serviceUnavailable, "error_input", error.description)
         case let error as StoredFileMissing: (.serviceUnavailable, "error_input", error.description)
         case let error as StoredFileNotOnDisk: (.serviceUnavailable, "error_input", error.description)

@@ -48,17 +48,3 @@ struct PostgresGatewayTests {
     }
 }
 }
-
-/// Runs async work from the blocking context `withDatabase` gives (a thread off the pool).
-private func awaitBlocking<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
-    let box = ResultBox<T>()
-    let done = DispatchSemaphore(value: 0)
-    Task {
-        do { box.result = .success(try await body()) } catch { box.result = .failure(error) }
-        done.signal()
-    }
-    done.wait()
-    return try box.result!.get()
-}
-
-private final class ResultBox<T: Sendable>: @unchecked Sendable { var result: Result<T, any Error>? }

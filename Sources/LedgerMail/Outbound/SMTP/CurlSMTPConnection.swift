@@ -17,7 +17,7 @@ final class CurlSMTPConnection: @unchecked Sendable {
 
     init(server: SMTPServer) throws {
         guard Self.globalInit, let handle = curl_easy_init() else {
-            throw StorageError("libcurl could not be initialised")
+            throw CurlUnavailable()
         }
         self.handle = handle
         self.server = server

@@ -10,4 +10,8 @@ extension PostgresEngine: StoreEngine {
     func write<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
         try write(isolation: .serializable) { (tx: PostgresTransaction) in try body(tx) }
     }
+
+    func writeLocking<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
+        try write(isolation: .readCommitted) { (tx: PostgresTransaction) in try body(tx) }
+    }
 }

@@ -16,6 +16,9 @@ extension LedgerDatabase: StoreEngine {
         try write { (db: Database) in try body(SQLiteTransaction(db: db)) }
     }
 
+    /// SQLite has one writer at a time: every write is already as good as serial.
+    func writeLocking<T>(_ body: (any StoreTransaction) throws -> T) throws -> T { try write(body) }
+
     /// A lock file beside the database (`inbox.lock`): the kernel drops it when the process dies.
     func exclusively<T>(_ pass: ExclusivePass, _ body: () async throws -> T) async throws -> T {
         let lock = try await DirectoryLock.acquire(pass.rawValue, in: URL(fileURLWithPath: path).deletingLastPathComponent())
