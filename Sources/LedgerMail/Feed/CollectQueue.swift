@@ -10,7 +10,7 @@ public actor CollectQueue {
 
     public init(gateway: Gateway) { self.gateway = gateway }
 
-    /// `Gateway.collect(dossier:documentID:by:)`, written with the acks that arrive alongside.
+    /// `DocumentFeed.collect(dossier:documentID:by:)`, written with the acks that arrive alongside.
     public func collect(dossier: String, documentID: Int64, by account: String) async throws -> Acknowledgement {
         try await withCheckedThrowingContinuation { answer in
             waiting.append((AckRequest(dossier: dossier, documentID: documentID, account: account), answer))
