@@ -60,11 +60,6 @@ extension StoreCopy {
                 }
             }
         }
-        if types["id"] != nil {
-            // The next id PostgreSQL hands out follows the copied ones.
-            try tx.execute("SELECT setval(pg_get_serial_sequence($1, 'id'), COALESCE(MAX(\"id\"), 1), MAX(\"id\") IS NOT NULL) FROM \(PostgresTransaction.quoted(table))",
-                           try .of(PostgresTransaction.quoted(table)))
-        }
         return count
     }
 

@@ -55,6 +55,8 @@ public enum StoreCopy {
             try tx.execute(#"INSERT INTO "secret" ("name", "value") VALUES ('verp', $1) ON CONFLICT ("name") DO UPDATE SET "value" = EXCLUDED."value""#,
                            try .of(try Data(contentsOf: settings.verpKeyPath)))
         }
+        // The next id PostgreSQL hands out follows the copied ones.
+        try engine.resetIDSequences()
         (report.blobs, report.blobBytes) = try copyBlobs(BlobStore(directory: settings.blobDirectory), into: engine, progress: progress)
         try verify(report, source: source, settings: settings, engine: engine)
         return report
