@@ -46,8 +46,9 @@ public struct PeriodPlanning: Sendable {
         PeriodPlan(period: period, documents: try documents(dossier: name, period: period).map(Self.planned))
     }
 
-    /// The period's documents with their latest delivery, by id. An issue date that is no
-    /// calendar date counts as absent: the document still belongs to some period (its import
+    /// The period's documents with their latest delivery, by id: the store finds those issued in
+    /// it, and the undated ones imported near it, whose import day is decided here in the dossier's
+    /// time zone. An issue date that is no calendar date counts as absent: the document still belongs to some period (its import
     /// day's, in the dossier's time zone) rather than to none.
     func documents(dossier name: String, period: Period) throws -> [DocumentOutcome] {
         try services.store.read { tx in
@@ -60,7 +61,7 @@ public struct PeriodPlanning: Sendable {
                                                      imported: Self.importWindow(period))
             return candidates.filter { candidate in
                 let document = candidate.document
-                return period.contains(day: document.issueDate.flatMap(Period.calendarDay) ?? formatter.string(from: document.importedAt))
+                return period.contains(day: document.issueDay ?? formatter.string(from: document.importedAt))
             }
         }
     }

@@ -49,16 +49,20 @@ public struct Period: Sendable, Equatable, CustomStringConvertible {
     /// (`2026-09-30+02:00`, `2026-09-30Z`), which compared as text would fall outside every
     /// period; the zone does not change the day the invoice bears. Nil when it is no such date.
     public static func calendarDay(_ text: String) -> String? {
+        // By the digits, not a DateFormatter: it runs for every document imported or migrated.
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let day = String(trimmed.prefix(10))
+        let day = trimmed.prefix(10)
         let rest = trimmed.dropFirst(10)
         guard rest.isEmpty || rest.first == "Z" || rest.first == "+" || rest.first == "-" else { return nil }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd"
-        guard day.count == 10, let date = formatter.date(from: day), formatter.string(from: date) == day else { return nil }
-        return day
+        let bytes = Array(day.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            bytes[range].allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+                ? bytes[range].reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) } : nil
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let dayOfMonth = number(8..<10),
+              year >= 1, (1...12).contains(month), (1...daysIn(year: year, month: month)).contains(dayOfMonth) else { return nil }
+        return String(day)
     }
 
     /// When the quarter holding `date` began, in `zone` (its first day at midnight there).
@@ -70,10 +74,9 @@ public struct Period: Sendable, Equatable, CustomStringConvertible {
         return calendar.date(from: DateComponents(year: parts.year, month: firstMonth, day: 1)) ?? date
     }
 
+    /// The days of a month of the Gregorian calendar.
     private static func daysIn(year: Int, month: Int) -> Int {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let date = calendar.date(from: DateComponents(year: year, month: month, day: 1))!
-        return calendar.range(of: .day, in: .month, for: date)!.count
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
     }
 }

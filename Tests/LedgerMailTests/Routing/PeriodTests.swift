@@ -7,7 +7,9 @@ struct PeriodTests {
     @Test("an issue date's calendar day, with or without a zone; nil for what is no date", arguments: [
         ("2026-09-30", "2026-09-30"), ("2026-09-30+02:00", "2026-09-30"), ("2026-09-30Z", "2026-09-30"),
         ("2026-09-30-05:00", "2026-09-30"), (" 2026-09-30 ", "2026-09-30"),
-        ("30/09/2026", nil), ("2026-02-30", nil), ("2026-09-30T10:00:00", nil), ("", nil),
+        ("2024-02-29", "2024-02-29"), ("\t2026-09-30", "2026-09-30"),
+        ("30/09/2026", nil), ("2026-02-30", nil), ("2100-02-29", nil), ("2026-13-01", nil), ("2026-09-00", nil),
+        ("0000-01-01", nil), ("2026-O9-30", nil), ("2026-09-30T10:00:00", nil), ("", nil),
     ] as [(String, String?)])
     func calendarDay(text: String, day: String?) {
         #expect(Period.calendarDay(text) == day)

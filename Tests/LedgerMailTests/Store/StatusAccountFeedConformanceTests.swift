@@ -170,7 +170,9 @@ extension SQLiteTransaction: Seeding {
 
 extension PostgresTransaction: Seeding {
     func seedDocument(dossier: String, number: String, kind: DocumentKind?) throws -> Int64 {
-        try insertReturningID(document(dossier: dossier, number: number, kind: kind), into: "document")
+        var record = document(dossier: dossier, number: number, kind: kind)
+        try insert(&record)
+        return record.id!
     }
 
     func seedDelivery(documentID: Int64, state: DeliveryState) throws -> Int64 {

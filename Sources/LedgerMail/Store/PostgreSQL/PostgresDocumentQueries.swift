@@ -5,7 +5,10 @@ extension PostgresTransaction: DocumentQueries {
         try fetchOne(DocumentRecord.self, #"SELECT * FROM "document" WHERE "id" = $1"#, try .of(id))
     }
 
-    func insert(_ document: inout DocumentRecord) throws { document.id = try insertReturningID(document, into: "document") }
+    func insert(_ document: inout DocumentRecord) throws {
+        document.keepIssueDay()
+        document.id = try insertReturningID(document, into: "document")
+    }
     func update(_ document: DocumentRecord) throws { try update(document, in: "document") }
 
     func documentID(importedFrom sourceSHA256: String, dossier: String) throws -> Int64? {

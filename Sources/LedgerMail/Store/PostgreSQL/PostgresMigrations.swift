@@ -21,6 +21,25 @@ enum PostgresMigrations {
         ]),
         ("deliveries: claim lease", [#"ALTER TABLE "delivery" ADD COLUMN "claimedBy" text, ADD COLUMN "leaseUntil" timestamptz"#]),
         (PostgresStatusMigration.name, PostgresStatusMigration.statements),
+        ("documents: the issue date's calendar day, for period queries", [
+            #"ALTER TABLE "document" ADD COLUMN "issueDay" text"#,
+            // `Period.calendarDay` in PL/pgSQL: a `YYYY-MM-DD` prefix, then nothing or a zone,
+            // naming a real day (the cast refuses 2026-02-30).
+            """
+            DO $$ DECLARE doc record; day text; BEGIN
+                FOR doc IN SELECT "id", btrim("issueDate", E' \t') AS issued FROM "document" WHERE "issueDate" IS NOT NULL LOOP
+                    CONTINUE WHEN doc.issued !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}([Z+-]|$)';
+                    day := substr(doc.issued, 1, 10);
+                    BEGIN
+                        PERFORM day::date;
+                        UPDATE "document" SET "issueDay" = day WHERE "id" = doc."id";
+                    EXCEPTION WHEN others THEN NULL;
+                    END;
+                END LOOP;
+            END $$
+            """,
+            #"CREATE INDEX "document_period" ON "document" ("dossier", "issueDay") WHERE "supersededBy" IS NULL"#,
+        ]),
     ]
 
     /// pg_advisory_xact_lock's key for migrations ("LedgMigr" in ASCII): held until commit.

@@ -9,7 +9,7 @@ extension PostgresTransaction: PeriodQueries {
             FROM "document" doc
             LEFT JOIN LATERAL (SELECT d.* FROM "delivery" d WHERE d."documentID" = doc."id" ORDER BY d."id" DESC LIMIT 1) latest ON true
             WHERE doc."dossier" = $1 AND doc."supersededBy" IS NULL
-              AND (substr(trim(doc."issueDate"), 1, 10) BETWEEN $2 AND $3 OR (doc."importedAt" >= $4 AND doc."importedAt" < $5))
+              AND (doc."issueDay" BETWEEN $2 AND $3 OR (doc."issueDay" IS NULL AND doc."importedAt" >= $4 AND doc."importedAt" < $5))
             ORDER BY doc."id"
             """, try .of(name, issued.lowerBound, issued.upperBound, imported.lowerBound, imported.upperBound))
     }

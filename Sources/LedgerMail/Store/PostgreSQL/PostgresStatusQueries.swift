@@ -78,8 +78,7 @@ extension DocumentFilter {
             let (first, last) = (try query.next(period.firstDay ?? "0000-00-00"), try query.next(period.lastDay))
             // The issue date's calendar day when it is one, else the import day (UTC, as SQLite's date()).
             query.sql += """
-                 AND (CASE WHEN doc."issueDate" ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}' THEN substr(doc."issueDate", 1, 10)
-                      ELSE to_char(doc."importedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD') END) BETWEEN \(first) AND \(last)
+                 AND COALESCE(doc."issueDay", to_char(doc."importedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD')) BETWEEN \(first) AND \(last)
                 """
         }
         if let documentID {

@@ -13,6 +13,9 @@ struct DocumentRecord: Codable, FetchableRecord, MutablePersistableRecord, Senda
     /// Who issued it (normalised identifier): with root and number, what makes two files versions of one document.
     var supplierKey: String
     var issueDate: String?
+    /// The calendar day `issueDate` names (`Period.calendarDay`), nil when it names none: kept
+    /// beside it so a period's documents are found by an index, set by `insert` on both engines.
+    var issueDay: String?
     var counterparty: String?
     /// The name of the file as imported.
     var fileName: String
@@ -36,7 +39,11 @@ struct DocumentRecord: Codable, FetchableRecord, MutablePersistableRecord, Senda
     var heldDetail: String?
     var importedAt: Date
 
+    mutating func willInsert(_ db: Database) throws { keepIssueDay() }
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// Sets `issueDay` from `issueDate`: the one rule, whichever engine inserts.
+    mutating func keepIssueDay() { issueDay = issueDate.flatMap(Period.calendarDay) }
 
     enum Columns {
         static let id = Column(CodingKeys.id)
@@ -51,6 +58,7 @@ struct DocumentRecord: Codable, FetchableRecord, MutablePersistableRecord, Senda
         static let heldBecause = Column(CodingKeys.heldBecause)
         static let heldDetail = Column(CodingKeys.heldDetail)
         static let issueDate = Column(CodingKeys.issueDate)
+        static let issueDay = Column(CodingKeys.issueDay)
         static let importedAt = Column(CodingKeys.importedAt)
     }
 

@@ -34,12 +34,8 @@ extension DocumentFilter {
             arguments += StatementArguments(kinds.map(\.rawValue))
         }
         if let period {
-            // The issue date's calendar day (a zone suffix does not change it) when it is one, else
-            // the import day: the quarter-end plan's rule (`Period.calendarDay`).
-            sql += """
-                 AND (CASE WHEN doc.issueDate GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'
-                      THEN substr(doc.issueDate, 1, 10) ELSE date(doc.importedAt) END) BETWEEN ? AND ?
-                """
+            // The issue date's calendar day (`issueDay`) when it is one, else the import day (UTC).
+            sql += " AND COALESCE(doc.issueDay, date(doc.importedAt)) BETWEEN ? AND ?"
             arguments += [period.firstDay ?? "0000-00-00", period.lastDay]
         }
         if let documentID {

@@ -213,6 +213,7 @@ enum Migrations {
             }
         }
         registerStatus(&migrator)
+        registerIssueDay(&migrator)
         return migrator
     }
 }

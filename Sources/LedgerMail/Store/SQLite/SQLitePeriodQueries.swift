@@ -7,7 +7,7 @@ extension SQLiteTransaction: PeriodQueries {
             SELECT doc.*, latest.id AS deliveryID, latest.state, latest.lastReply, latest.bounceRecipient,
                    latest.bounceStatus, latest.bounceReason
             FROM \(DocumentStateSQL.currentDocuments) AND doc.dossier = ?
-              AND (substr(trim(doc.issueDate), 1, 10) BETWEEN ? AND ? OR (doc.importedAt >= ? AND doc.importedAt < ?))
+              AND (doc.issueDay BETWEEN ? AND ? OR (doc.issueDay IS NULL AND doc.importedAt >= ? AND doc.importedAt < ?))
             ORDER BY doc.id
             """, arguments: [name, issued.lowerBound, issued.upperBound, imported.lowerBound, imported.upperBound])
     }
