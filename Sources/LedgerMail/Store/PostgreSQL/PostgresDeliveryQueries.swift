@@ -30,7 +30,7 @@ extension PostgresTransaction: DeliveryQueries {
     func anyVersionSent(dossier: String, supplierKey: String, root: DocumentRoot?, number: String) throws -> Bool {
         try fetchValue(Bool.self, #"""
             SELECT EXISTS (SELECT 1 FROM "delivery" d JOIN "document" doc ON doc."id" = d."documentID"
-                WHERE doc."dossier" = $1 AND doc."supplierKey" = $2 AND doc."root" IS NOT DISTINCT FROM $3::text
+                WHERE doc."dossier" = $1 AND doc."supplierKey" = $2 AND \#(Self.sameRoot(#"doc."root""#))
                   AND doc."number" = $4 AND \#(Self.mayHaveArrived))
             """#, try .of(dossier, supplierKey, root, number)) ?? false
     }

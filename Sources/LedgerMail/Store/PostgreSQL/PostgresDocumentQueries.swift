@@ -18,7 +18,7 @@ extension PostgresTransaction: DocumentQueries {
 
     func currentVersion(dossier: String, supplierKey: String, root: DocumentRoot?, number: String) throws -> DocumentRecord? {
         try fetchOne(DocumentRecord.self, #"""
-            SELECT * FROM "document" WHERE "dossier" = $1 AND "supplierKey" = $2 AND "root" IS NOT DISTINCT FROM $3::text
+            SELECT * FROM "document" WHERE "dossier" = $1 AND "supplierKey" = $2 AND \#(Self.sameRoot(#""root""#))
               AND "number" = $4 AND "supersededBy" IS NULL ORDER BY "version" DESC LIMIT 1
             """#, try .of(dossier, supplierKey, root, number))
     }
@@ -51,5 +51,12 @@ extension PostgresTransaction: DocumentQueries {
               AND COALESCE(latest."state", 'held') = 'held'
             ORDER BY doc."id"
             """#, try .of(dossier))
+    }
+
+    /// `column` equals the root bound as $3, NULL matching NULL. Not `IS NOT DISTINCT FROM`:
+    /// PostgreSQL uses no index for that, and a busy supplier's versions were then read one by one
+    /// (6 ms an import over 100,000 documents of one supplier).
+    static func sameRoot(_ column: String) -> String {
+        "(\(column) = $3::text OR ($3::text IS NULL AND \(column) IS NULL))"
     }
 }

@@ -97,6 +97,17 @@ extension Gateway {
 }
 
 extension Gateway {
+    /// For benchmarks: the same install on PostgreSQL once `db copy` has moved it to `url`
+    /// (the config file names it too, for the command line).
+    package func onPostgres(_ url: String) throws -> Gateway {
+        var settings = services.settings
+        settings.database = try PostgresSettings.parse(url: url, password: nil, caFile: nil, place: "--database-url")
+        try "data_dir: data\ndatabase:\n  url: \(url)\n".write(to: settings.configFile, atomically: true, encoding: .utf8)
+        return try Gateway(settings: settings)
+    }
+}
+
+extension Gateway {
     /// The seeding writes SQLite rows directly (fast, no mail): a bench of a SQLite install only.
     private var sqlite: LedgerDatabase {
         get throws {
