@@ -59,6 +59,7 @@ public enum StoreCopy {
         try engine.resetIDSequences()
         (report.blobs, report.blobBytes) = try copyBlobs(BlobStore(directory: settings.blobDirectory), into: engine, progress: progress)
         try verify(report, source: source, settings: settings, engine: engine)
+        try engine.analyzeAfterBulkLoad()
         return report
     }
 

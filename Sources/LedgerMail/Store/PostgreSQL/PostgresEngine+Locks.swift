@@ -37,4 +37,15 @@ extension PostgresEngine {
             }
         }
     }
+
+    /// After a bulk load (`db copy`): the planner's statistics and the visibility map brought up
+    /// to date now, not when autovacuum next comes by. Before that, PostgreSQL plans blind and
+    /// reads table rows where an index alone would answer (a copied 100,000-document dossier's
+    /// `status --summary`: 107 ms on the command line, 60 ms after).
+    func analyzeAfterBulkLoad() throws {
+        try pool.withConnection { connection in
+            // VACUUM refuses to run inside a transaction: a statement of its own.
+            try PostgresTransaction(connection: connection, connector: pool.connector).execute("VACUUM (ANALYZE)")
+        }
+    }
 }
