@@ -37,6 +37,19 @@ public struct StatusReport: Sendable {
         }
     }
 
+    /// One page of the web's delivery log: at most `size` of the documents the filter selects
+    /// after the document `after` (by id, within the filter's dossier), and the id the next page
+    /// starts after, nil on the last page. A dossier of 100,000 documents is never one page.
+    public func page(_ filter: DocumentFilter, after: Int64?, size: Int) throws -> (documents: [DocumentStatus], nextAfter: Int64?) {
+        try services.store.read { tx in
+            if let name = filter.dossier { _ = try tx.requireDossier(name) }
+            let position = after.flatMap { id in filter.dossier.map { DocumentPosition(dossier: $0, id: id) } }
+            let found = try tx.documentPage(filter, after: position, limit: max(1, size) + 1)
+            let shown = Array(found.prefix(max(1, size)))
+            return (try Self.statuses(of: shown, tx), found.count > shown.count ? shown.last?.document.id : nil)
+        }
+    }
+
     /// How many current documents the filter selects, per kind and state: one query.
     public func summary(_ filter: DocumentFilter) throws -> [DocumentCount] {
         try services.store.read { tx in

@@ -14,11 +14,17 @@ extension WebApp {
                 states: try Set(query.getAll("state").filter { !$0.isEmpty }.map { try Self.choice(DeliveryState.self, $0, field: "state") }),
                 kinds: try Set(query.getAll("kind").filter { !$0.isEmpty }.map { try Self.choice(DocumentKind.self, $0, field: "kind") }),
                 period: try query.get("period").flatMap { $0.isEmpty ? nil : try Period(parsing: $0) })
+            let after = try query.get("after").flatMap { text throws -> Int64? in
+                guard !text.isEmpty else { return nil }
+                guard let id = Int64(text), id >= 0 else { throw InvalidInput("after must be a document number") }
+                return id
+            }
             var values = visit.values
             values["dossier"] = dossierValues(dossier, visit: visit)
-            let documents = try gateway.status(filter)
-            values["documents"] = documents.map(documentRow)
-            values["has_documents"] = !documents.isEmpty
+            let page = try gateway.status.page(filter, after: after, size: Self.documentsPerPage)
+            values["documents"] = page.documents.map(documentRow)
+            values["has_documents"] = !page.documents.isEmpty
+            values["next_page"] = page.nextAfter.map { Self.nextPage(request, after: $0) }
             values["filter_period"] = query.get("period") ?? ""
             values["states"] = DeliveryState.allCases.map { ["value": $0.rawValue, "selected": filter.states.contains($0)] }
             values["kinds"] = DocumentKind.allCases.map { ["value": $0.rawValue, "selected": filter.kinds.contains($0)] }
@@ -62,6 +68,18 @@ extension WebApp {
             _ = try gateway.review.release(dossier: dossier.name, documentID: document.id, kind: kind)
             return Response.redirect(to: "/dossiers/\(dossier.name)/documents/\(document.id)")
         }
+    }
+
+    /// Rows of the delivery log per page: a phone scrolls it, a browser renders it at once.
+    static let documentsPerPage = 100
+
+    /// The log's next page: the same filters, after the page's last document.
+    static func nextPage(_ request: Request, after id: Int64) -> String {
+        var components = URLComponents()
+        components.path = request.uri.path
+        components.queryItems = request.uri.queryParameters.filter { $0.key != "after" }
+            .map { URLQueryItem(name: String($0.key), value: String($0.value)) } + [URLQueryItem(name: "after", value: String(id))]
+        return components.string ?? request.uri.path
     }
 
     func document(_ context: WebContext, in dossier: Dossier) throws -> DocumentStatus {
