@@ -52,9 +52,7 @@ public struct IntegrationSetup: Sendable {
             throw InvalidInput("refused for \(preset.title): " + refusals.joined(separator: "; "))
         }
         let routes = RouteBook(services: services)
-        for (kind, address) in plan {
-            try routes.set(dossier: name, kind: kind, addresses: [address.value], attach: preset.attach, maxSize: preset.maxSize)
-        }
+        try routes.setAll(plan.map { Route(kind: $0.0, addresses: [$0.1], attach: preset.attach, maxSize: preset.maxSize) }, dossier: name)
         return try routes.list(dossier: name)
     }
 }

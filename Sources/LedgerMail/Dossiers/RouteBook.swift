@@ -17,6 +17,40 @@ public struct RouteBook: Sendable {
     @discardableResult
     public func set(dossier name: String, kind: DocumentKind, addresses: [String], attach: AttachPolicy = .both,
                     dispatch: DispatchPolicy? = nil, maxSize: ByteSize? = nil, pull: Bool = false) throws -> Int {
+        let route = try Self.route(kind: kind, addresses: addresses, attach: attach, dispatch: dispatch, maxSize: maxSize, pull: pull)
+        return try services.store.write { tx in try save(route, dossier: try Dossier(try tx.requireWritableDossier(name)), tx) }
+    }
+
+    /// The BillMail form's whole change in one transaction: the sender (`Name <address>`) when given, each of
+    /// `routes`, and no route for every other kind. A refused value changes nothing.
+    public func replaceAll(dossier name: String, from: String?, routes: [Route]) throws {
+        try services.store.write { tx in
+            var record = try tx.requireWritableDossier(name)
+            if let from {
+                record = try DossierFields(from: from).record(name: name, over: record, createdAt: record.createdAt)
+                try tx.update(record)
+            }
+            let dossier = try Dossier(record)
+            for route in routes { _ = try save(route, dossier: dossier, tx) }
+            let kept = Set(routes.map(\.kind))
+            for existing in try tx.routes(dossier: name) where !kept.contains(existing.kind) {
+                try tx.deleteRoute(dossier: name, kind: existing.kind)
+                _ = try tx.holdWaiting(dossier: name, kind: existing.kind, now: services.clock())
+            }
+        }
+    }
+
+    /// Sets several routes in one transaction (an integration's preset): all or none.
+    func setAll(_ routes: [Route], dossier name: String) throws {
+        try services.store.write { tx in
+            let dossier = try Dossier(try tx.requireWritableDossier(name))
+            for route in routes { _ = try save(route, dossier: dossier, tx) }
+        }
+    }
+
+    /// A route from what a person typed, or why it cannot be one.
+    public static func route(kind: DocumentKind, addresses: [String], attach: AttachPolicy = .both, dispatch: DispatchPolicy? = nil,
+                             maxSize: ByteSize? = nil, pull: Bool = false) throws(InvalidInput) -> Route {
         if pull, !addresses.isEmpty {
             throw InvalidInput("a pull route has no addresses: the accountant's software collects through the API")
         }
@@ -25,24 +59,25 @@ public struct RouteBook: Sendable {
             try InvalidInput.checkSingleLine(text, name: "the address")
             return try EmailAddress(text)
         }
-        let scheduler = DeliveryScheduler(services)
-        return try services.store.write { tx in
-            let dossier = try Dossier(try tx.requireWritableDossier(name))
-            if let owner = dossier.ownerEmail, checked.contains(where: { $0.value.lowercased() == owner.value.lowercased() }) {
-                throw InvalidInput("\(owner) is the owner address of '\(name)' (where its digest goes), not an import address")
-            }
-            try tx.save(RouteRecord(dossier: name, kind: kind, addresses: checked.map(\.value).joined(separator: ","),
-                                    attach: attach, dispatch: dispatch, maxSize: maxSize?.bytes, pull: pull))
-            // Release what waited for this route (and nothing held for another reason).
-            let waiting = try tx.currentDocuments(dossier: name, kind: kind, heldBecause: .noRoute)
-            for var document in waiting {
-                _ = try tx.deleteHeldDelivery(of: document.id!)
-                document.hold(nil)
-                try tx.update(document)
-                try scheduler.schedule(document, kind: kind, dossier: dossier, in: tx)
-            }
-            return waiting.count
+        return Route(kind: kind, addresses: checked, attach: attach, dispatch: dispatch, maxSize: maxSize, pull: pull)
+    }
+
+    /// Saves one route and releases what waited for it (and nothing held for another reason).
+    private func save(_ route: Route, dossier: Dossier, _ tx: any StoreTransaction) throws -> Int {
+        if let owner = dossier.ownerEmail, route.addresses.contains(where: { $0.value.lowercased() == owner.value.lowercased() }) {
+            throw InvalidInput("\(route.kind.rawValue): \(owner) is the owner address of '\(dossier.name)' (where its digest goes), not an import address")
         }
+        try tx.save(RouteRecord(dossier: dossier.name, kind: route.kind, addresses: route.addresses.map(\.value).joined(separator: ","),
+                                attach: route.attach, dispatch: route.dispatch, maxSize: route.maxSize?.bytes, pull: route.pull))
+        let scheduler = DeliveryScheduler(services)
+        let waiting = try tx.currentDocuments(dossier: dossier.name, kind: route.kind, heldBecause: .noRoute)
+        for var document in waiting {
+            _ = try tx.deleteHeldDelivery(of: document.id!)
+            document.hold(nil)
+            try tx.update(document)
+            try scheduler.schedule(document, kind: route.kind, dossier: dossier, in: tx)
+        }
+        return waiting.count
     }
 
     /// Takes addresses off a route, or the whole route when none are given (or none are

@@ -25,22 +25,9 @@ extension WebApp {
         }
     }
 
-    /// Every value is checked before anything changes, so a refused form changes nothing.
+    /// One transaction: a refused value, or a failure half-way, changes nothing.
     func apply(_ plan: RoutePlan, to dossier: Dossier) throws {
-        if let owner = dossier.ownerEmail?.value.lowercased(),
-           let kind = plan.routes.first(where: { $0.value.addresses.contains { $0.lowercased() == owner } })?.key {
-            throw InvalidInput("\(kind.rawValue): \(owner) is the owner's address (where the digest goes), not an import address")
-        }
-        if let from = plan.from { _ = try gateway.dossiers.change(dossier.name, DossierFields(from: from)) }
-        let existing = Set(try gateway.routes.list(dossier: dossier.name).map(\.kind))
-        for kind in DocumentKind.allCases {
-            if let route = plan.routes[kind] {
-                try gateway.routes.set(dossier: dossier.name, kind: kind, addresses: route.addresses, attach: route.attach,
-                                     maxSize: route.maxSize, pull: route.pull)
-            } else if existing.contains(kind) {
-                try gateway.routes.remove(dossier: dossier.name, kind: kind)
-            }
-        }
+        try gateway.routes.replaceAll(dossier: dossier.name, from: plan.from, routes: plan.routes)
     }
 
     /// A sender as a person would type it back: the name quoted when it holds a special character.
@@ -73,18 +60,10 @@ extension WebApp {
     }
 }
 
-/// The BillMail form read and checked: what each kind's route becomes (absent: no route).
+/// The BillMail form read and checked: each kind's route (a kind without one has none).
 struct RoutePlan {
-    struct Route {
-        var addresses: [String]
-        var attach: AttachPolicy
-        var maxSize: ByteSize?
-        /// Pulled through the documents feed: no addresses.
-        var pull = false
-    }
-
     var from: String?
-    var routes: [DocumentKind: Route] = [:]
+    var routes: [Route] = []
 
     init(form: Form) throws {
         from = form.value("from")
@@ -96,18 +75,19 @@ struct RoutePlan {
                 guard addresses.isEmpty else {
                     throw InvalidInput("\(kind.rawValue): a pulled kind has no import addresses: clear them or untick the box")
                 }
-                routes[kind] = Route(addresses: [], attach: .both, maxSize: nil, pull: true)
+                routes.append(Route(kind: kind, addresses: [], pull: true))
                 continue
             }
             guard !addresses.isEmpty else { continue }
-            for address in addresses {
-                do { _ = try EmailAddress(address) } catch { throw InvalidInput("\(kind.rawValue): \(error.message)") }
-            }
             let attach = try form.value("attach-\(kind.rawValue)").map {
                 try WebApp.choice(AttachPolicy.self, $0, field: "attach-\(kind.rawValue)")
             } ?? .both
             let cap = try form.value("max-size-\(kind.rawValue)").map { text throws(InvalidInput) in try ByteSize(parsing: text) }
-            routes[kind] = Route(addresses: addresses, attach: attach, maxSize: cap)
+            do {
+                routes.append(try RouteBook.route(kind: kind, addresses: addresses, attach: attach, maxSize: cap))
+            } catch {
+                throw InvalidInput("\(kind.rawValue): \(error.message)")
+            }
         }
     }
 }

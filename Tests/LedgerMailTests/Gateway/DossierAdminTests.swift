@@ -65,6 +65,29 @@ struct DossierAdminTests {
         #expect(try gateway.dossiers.named("acme").ownerEmail == nil)
     }
 
+    @Test("the BillMail form's change is one transaction: a route refused after others changes neither them nor the sender")
+    func replaceAllIsAllOrNothing() throws {
+        try gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
+        try gateway.routes.set(dossier: "acme", kind: .salesInvoice, addresses: ["verkoop@acct.test"])
+        _ = try gateway.dossiers.change("acme", DossierFields(ownerEmail: "jan@acme.test"))
+        let before = (try gateway.routes.list(dossier: "acme"), try gateway.dossiers.named("acme").from)
+        // Purchases change, sales go, and the last route names the owner's address: refused.
+        #expect(throws: InvalidInput.self) {
+            try gateway.routes.replaceAll(dossier: "acme", from: "Nieuw <nieuw@gateway.test>", routes: [
+                try RouteBook.route(kind: .purchaseInvoice, addresses: ["ander@acct.test"]),
+                try RouteBook.route(kind: .salesCreditNote, addresses: ["jan@acme.test"]),
+            ])
+        }
+        #expect(try gateway.routes.list(dossier: "acme") == before.0)
+        #expect(try gateway.dossiers.named("acme").from == before.1)
+
+        try gateway.routes.replaceAll(dossier: "acme", from: "Nieuw <nieuw@gateway.test>", routes: [
+            try RouteBook.route(kind: .purchaseInvoice, addresses: ["ander@acct.test"]),
+        ])
+        #expect(try gateway.routes.list(dossier: "acme").map(\.kind) == [.purchaseInvoice])
+        #expect(try gateway.dossiers.named("acme").from.address.value == "nieuw@gateway.test")
+    }
+
     @Test("a new VAT number re-checks held documents: one it now matches goes to its route")
     func vatChangeReleasesHeld() throws {
         try gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
