@@ -34,6 +34,34 @@ struct PostgresGatewayTests {
         #expect(try await MailStack.waitForCount(1, in: "inkoop@acct.test") == 1)
     }
 
+    @Test("a quarter-end send started twice at once, by two workers on one PostgreSQL, sends each document once")
+    func periodSendTwiceAtOnce() async throws {
+        MailStack.reset()
+        let test = try TestGateway.make()
+        let directory = test.directory.appendingPathComponent("quarter")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let reports = try await TestPostgres.withDatabase { target in
+            let first = try Self.gateway(on: target, like: test)
+            try first.dossiers.add(name: "acme", company: "Acme BV", vat: "BE0123456749", language: .nl, dispatch: .never,
+                                   from: "acme@gateway.test", accountant: "boekhouder@acct.test", timeZone: "Europe/Brussels")
+            try first.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])
+            for file in try Samples.purchaseInvoices(12, in: directory) { _ = try first.imports.file(dossier: "acme", file: file) }
+            // Another process on the same database, as a second `ledgermail send --period` would be.
+            let second = try Gateway(settings: first.settings)
+            let period = try Period(parsing: "2026-Q4")
+            return try awaitBlocking {
+                async let one = first.periodSend.send(dossier: "acme", period: period, comment: nil, dryRun: false)
+                async let other = second.periodSend.send(dossier: "acme", period: period, comment: nil, dryRun: false)
+                return try await [one, other]
+            }
+        }
+        #expect(reports.map { $0.send?.sent ?? 0 }.reduce(0, +) == 12, "\(reports.map { $0.send?.problems ?? [] })")
+        #expect(try await MailStack.waitForCount(12, in: "inkoop@acct.test") == 12)
+        try await Task.sleep(for: .seconds(1))
+        let messages = try MailStack.fetch("inkoop@acct.test")
+        #expect(messages.count == 12 && Set(messages.map(\.message_id)).count == 12)
+    }
+
     @Test("after db copy, status --json reads the same from PostgreSQL as from the SQLite install")
     func copiedStatusIsTheSame() async throws {
         let test = try DatabaseCopyTests.populated()
