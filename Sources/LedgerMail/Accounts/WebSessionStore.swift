@@ -37,4 +37,4 @@ public struct WebSessionStore: Sendable {
 }
 
 /// A new session's key collided with a stored one (never in practice: keys are random).
-public struct WebSessionKeyTaken: Error, Sendable {}
+struct WebSessionKeyTaken: Error, Sendable {}

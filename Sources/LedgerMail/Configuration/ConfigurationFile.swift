@@ -4,7 +4,7 @@ import Yams
 /// A configuration LedgerMail refuses. It names the key with its line (or the environment
 /// variable) and the next step, never the value: the file holds passwords, and this text goes
 /// to standard error, so into the journal under systemd.
-public struct MalformedConfiguration: Error, Sendable, Equatable, CustomStringConvertible {
+struct MalformedConfiguration: Error, Sendable, Equatable, CustomStringConvertible {
     public let message: String
     init(_ message: String) { self.message = message }
     public var description: String { message }

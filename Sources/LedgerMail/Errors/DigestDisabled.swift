@@ -1,5 +1,5 @@
 /// A digest was to be sent while the configuration turns digests off.
-public struct DigestDisabled: Error, Sendable, Equatable, CustomStringConvertible {
+struct DigestDisabled: Error, Sendable, Equatable, CustomStringConvertible {
     public let configFile: String
     public var description: String { "digest.enabled is false in \(configFile): no digest is sent (--dry-run shows it)" }
 }

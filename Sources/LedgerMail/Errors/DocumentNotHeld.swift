@@ -1,5 +1,5 @@
 /// `review` of a document that does not wait for a person.
-public struct DocumentNotHeld: RefusedRequest, Equatable {
+struct DocumentNotHeld: RefusedRequest, Equatable {
     public let id: Int64
     public var description: String { "document \(id) is not held: nothing to review" }
     public var refusal: Refusal { .conflict }

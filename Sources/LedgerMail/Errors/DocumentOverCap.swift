@@ -1,6 +1,6 @@
 /// One document's files alone make a mail larger than the cap a mail-out was given: it is never
 /// truncated, and nothing was sent.
-public struct DocumentOverCap: Error, Sendable, Equatable, CustomStringConvertible {
+struct DocumentOverCap: Error, Sendable, Equatable, CustomStringConvertible {
     public let number: String
     public let size: ByteSize
     public let cap: ByteSize

@@ -1,5 +1,5 @@
 /// A command names a document a newer version replaced: it acts on the newest one.
-public struct DocumentSuperseded: RefusedRequest, Equatable {
+struct DocumentSuperseded: RefusedRequest, Equatable {
     public let id: Int64
     public let newer: Int64
     /// What to do with the newer one (`review`, `resend`).

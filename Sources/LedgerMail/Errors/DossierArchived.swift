@@ -1,5 +1,5 @@
 /// A change to an archived dossier: its documents and history are kept read-only.
-public struct DossierArchived: Error, Sendable, CustomStringConvertible {
+struct DossierArchived: Error, Sendable, CustomStringConvertible {
     public let dossier: String
     public var description: String { "dossier '\(dossier)' is archived: its documents and history are read-only" }
 }

@@ -1,5 +1,5 @@
 /// Why a dossier cannot be removed or archived now.
-public struct DossierStillBusy: Error, Sendable, CustomStringConvertible {
+struct DossierStillBusy: Error, Sendable, CustomStringConvertible {
     public let dossier: String
     public let waiting: [DeliveryState: Int]
 

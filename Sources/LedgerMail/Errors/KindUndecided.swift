@@ -1,5 +1,5 @@
 /// A document whose kind nobody decided yet, asked to go to "its" route.
-public struct KindUndecided: RefusedRequest, Equatable {
+struct KindUndecided: RefusedRequest, Equatable {
     public let id: Int64
     /// How the user gives the kind in this command.
     public let next: String

@@ -1,5 +1,5 @@
 /// A period-wide action (mail-out) found no document of the dossier in the period.
-public struct NothingInPeriod: Error, Sendable, Equatable, CustomStringConvertible {
+struct NothingInPeriod: Error, Sendable, Equatable, CustomStringConvertible {
     public let dossier: String
     public let period: String
     public var description: String { "dossier '\(dossier.singleLine)' has no documents in \(period)" }

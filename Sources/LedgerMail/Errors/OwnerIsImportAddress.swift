@@ -1,6 +1,6 @@
 /// The owner's address (where the digest goes) would be one of the dossier's import addresses:
 /// a digest there would be booked as a document.
-public struct OwnerIsImportAddress: Error, Sendable, Equatable, CustomStringConvertible {
+struct OwnerIsImportAddress: Error, Sendable, Equatable, CustomStringConvertible {
     public let owner: EmailAddress
     public let kind: DocumentKind
     public let dossier: String

@@ -9,7 +9,7 @@ public enum ImportResult: Sendable {
 }
 
 /// A PDF or a picture on its own says nothing of its kind: the user must give it (`--kind`).
-public struct KindNeeded: Error, Sendable, CustomStringConvertible {
+struct KindNeeded: Error, Sendable, CustomStringConvertible {
     public let description: String
 }
 

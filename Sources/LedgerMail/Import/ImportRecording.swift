@@ -10,7 +10,7 @@ public enum ImportOutcome: Sendable, Equatable {
 }
 
 /// Why a file could not be imported. Nothing of it was stored.
-public struct ImportError: Error, Sendable, CustomStringConvertible {
+struct ImportError: Error, Sendable, CustomStringConvertible {
     public let description: String
     init(_ description: String) { self.description = description }
 }

@@ -1,7 +1,7 @@
 /// Decides a UBL document's kind as seen by the dossier's business, or why it cannot.
 ///
 /// A guess would send an invoice to the wrong tray, so anything unclear is held for a person.
-public enum KindDecision: Sendable, Equatable {
+enum KindDecision: Sendable, Equatable {
     case kind(DocumentKind)
     case unknown(reason: String)
 

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// A blob is written to a temporary file, flushed to disk, then renamed into place: a crash
 /// leaves either the whole blob or nothing, and writing the same bytes twice is harmless.
-public struct BlobStore: Sendable {
+struct BlobStore: Sendable {
     public let directory: URL
 
     public init(directory: URL) { self.directory = directory }

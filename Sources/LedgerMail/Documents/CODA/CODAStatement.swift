@@ -7,7 +7,7 @@ import Foundation
 /// does not parse is nil, it never refuses the file.
 ///
 /// Positions below are 1-based, as in the Febelfin specification.
-public struct CODAStatement: Sendable, Equatable {
+struct CODAStatement: Sendable, Equatable {
     /// Record 1, positions 6–42 read by the account structure (position 2):
     /// a Belgian number, a foreign number or an IBAN, without padding.
     public var accountNumber: String?

@@ -1,7 +1,7 @@
 /// What a dossier's number may be, and what documents are matched on: a Belgian enterprise / VAT
 /// number is kept as its 10 digits (Belgian documents carry either form, and `normalizedIdentifier`
 /// drops the BE prefix); any other member state's VAT number is kept in VIES form (`NL123456782B01`).
-public enum DossierNumber {
+enum DossierNumber {
     /// The stored form of `--vat`, or a clear error: the wrong shape or wrong check digits.
     public static func normalize(_ text: String) throws(InvalidInput) -> String {
         if let belgian = BelgianNumber.normalize(text) {

@@ -2,7 +2,7 @@
 /// `NL123456782B01`, `DE136695976`, `FR40303265045`. Checked for each country's shape and, where
 /// the country publishes one, its check digits, so a typo in a dossier's number is caught when
 /// the dossier is made rather than by documents that are never recognised.
-public struct EUVATNumber: Sendable, Hashable, CustomStringConvertible {
+struct EUVATNumber: Sendable, Hashable, CustomStringConvertible {
     /// The prefix: ISO 3166 except Greece, whose VAT prefix is `EL`.
     public let country: String
     /// The national part, uppercase, without separators.

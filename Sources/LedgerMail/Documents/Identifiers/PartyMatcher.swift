@@ -1,5 +1,5 @@
 /// The identifier level at which a party was recognised, strongest first.
-public enum PartyMatchLevel: String, Sendable, CaseIterable {
+enum PartyMatchLevel: String, Sendable, CaseIterable {
     case vat
     case endpoint
     case legalID = "legal-id"
@@ -7,7 +7,7 @@ public enum PartyMatchLevel: String, Sendable, CaseIterable {
 }
 
 /// Which side of a document the dossier is on.
-public enum PartyMatch: Sendable, Equatable {
+enum PartyMatch: Sendable, Equatable {
     /// We are the seller: a sales document (ours, or a self-bill issued for us).
     case supplier(level: String)
     /// We are the buyer: a purchase.
@@ -20,7 +20,7 @@ public enum PartyMatch: Sendable, Equatable {
 
 /// Decides whether an invoice is a sale or a purchase for one dossier, from
 /// the dossier's own VAT / enterprise numbers. Never uses the mail sender.
-public struct PartyMatcher: Sendable {
+struct PartyMatcher: Sendable {
     private let own: Set<String>
 
     public init(ownIdentifiers: [String]) {

@@ -2,7 +2,7 @@ import Foundation
 
 /// Draws a UBL invoice or credit note as a readable A4 PDF, for dossiers
 /// whose sender attached none (or only a placeholder).
-public enum InvoicePDFRenderer {
+enum InvoicePDFRenderer {
     /// The PDF bytes: header, both parties, every line (over as many pages
     /// as needed), the VAT breakdown, totals and payment details, with the
     /// fixed texts in `language`.

@@ -39,4 +39,4 @@ public struct Party: Sendable, Equatable {
 }
 
 /// The name the integration brief uses for the same thing.
-public typealias PartyIdentifiers = Party
+typealias PartyIdentifiers = Party

@@ -1,5 +1,5 @@
 /// Why a document could not be read. `description` is shown to users.
-public enum UBLReadError: Error, Equatable, CustomStringConvertible {
+enum UBLReadError: Error, Equatable, CustomStringConvertible {
     case empty
     case tooLarge(bytes: Int, limit: Int)
     /// A DOCTYPE or ENTITY declaration. UBL never has one; refusing it

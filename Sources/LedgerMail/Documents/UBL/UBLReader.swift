@@ -5,7 +5,7 @@ import Foundation
 /// Order of defences: size, then the prolog check that refuses any DTD, then
 /// libxml2's streaming reader with no DTD loaded, no entity substituted and
 /// no network (`XMLEvents`), under the builder's depth limit.
-public struct UBLReader: Sendable {
+struct UBLReader: Sendable {
     public let limits: UBLReaderLimits
 
     public init(limits: UBLReaderLimits = .init()) {

@@ -7,7 +7,7 @@ import Foundation
 /// The token carries the delivery id and an HMAC-SHA256 of it under this install's key, so a
 /// forged bounce cannot mark a delivery failed. Lowercase hex only: some MTAs lowercase
 /// local parts.
-public struct VERPSigner: Sendable {
+struct VERPSigner: Sendable {
     /// Kept as bytes: `SymmetricKey` is not `Sendable`.
     private let keyBytes: Data
 

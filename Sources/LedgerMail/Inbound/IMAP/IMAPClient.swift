@@ -2,7 +2,7 @@ import Dispatch
 
 /// Runs IMAP work off the cooperative thread pool: libetpan blocks, so each session lives
 /// and dies on this client's serial dispatch queue.
-public final class IMAPClient: Sendable {
+final class IMAPClient: Sendable {
     private let server: IMAPServer
     private let queue = DispatchQueue(label: "ledgermail.imap")
 

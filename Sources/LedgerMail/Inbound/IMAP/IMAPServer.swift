@@ -33,7 +33,7 @@ public struct IMAPServer: Sendable, Equatable {
 }
 
 /// Why talking to the IMAP server failed, in words for the owner.
-public struct IMAPError: Error, Sendable, CustomStringConvertible {
+struct IMAPError: Error, Sendable, CustomStringConvertible {
     public let description: String
     /// The server refused one message (a FETCH answered NO or BAD) while the session is fine.
     let isMessageRefusal: Bool

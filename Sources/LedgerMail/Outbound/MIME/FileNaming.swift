@@ -1,6 +1,6 @@
 /// How attachments are named: after the document number, reduced to `A–Z a–z 0–9 . _ -`
 /// (`V01/15000001` → `V01_15000001`), so no mail client or import mailbox trips on them.
-public enum FileNaming {
+enum FileNaming {
     /// The attachment base name for a document `number`, or the imported file's name (without
     /// its extension) when the number gives nothing usable.
     public static func attachmentBase(number: String, importedFileName: String) -> String {

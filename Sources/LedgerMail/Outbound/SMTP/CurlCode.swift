@@ -1,7 +1,7 @@
 import CCurl
 
 /// A libcurl result code (`CURLcode`) as a Swift value, GRDB-`ResultCode` style.
-public struct CurlCode: RawRepresentable, Equatable, Sendable, CustomStringConvertible {
+struct CurlCode: RawRepresentable, Equatable, Sendable, CustomStringConvertible {
     public let rawValue: UInt32
     public init(rawValue: UInt32) { self.rawValue = rawValue }
     init(_ code: CURLcode) { rawValue = code.rawValue }
@@ -21,7 +21,7 @@ public struct CurlCode: RawRepresentable, Equatable, Sendable, CustomStringConve
 }
 
 /// One SMTP reply: the code and the text of all its lines (`250 2.0.0 Ok: queued as ABC`).
-public struct SMTPReply: Sendable, Equatable, CustomStringConvertible {
+struct SMTPReply: Sendable, Equatable, CustomStringConvertible {
     public let code: Int
     public let text: String
 

@@ -3,7 +3,7 @@ import Foundation
 
 /// Sends messages over one reused SMTP connection, off the cooperative thread pool:
 /// libcurl blocks, so every transfer runs on this client's own serial dispatch queue.
-public final class SMTPClient: Sendable {
+final class SMTPClient: Sendable {
     private let queue = DispatchQueue(label: "ledgermail.smtp")
     private let connection: CurlSMTPConnection
 

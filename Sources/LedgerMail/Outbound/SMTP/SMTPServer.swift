@@ -44,7 +44,7 @@ public struct SMTPServer: Sendable, Equatable {
 }
 
 /// What the SMTP server did with one message.
-public struct SMTPTransfer: Sendable {
+struct SMTPTransfer: Sendable {
     public enum Outcome: Sendable, Equatable {
         /// Accepted for at least one recipient (see `recipientReplies` for the others).
         case accepted(SMTPReply)

@@ -12,7 +12,7 @@ public struct StoreCopyReport: Sendable {
 }
 
 /// The copy target already holds an install: `db copy` writes only into an empty database.
-public struct CopyTargetNotEmpty: Error, Sendable, CustomStringConvertible {
+struct CopyTargetNotEmpty: Error, Sendable, CustomStringConvertible {
     public let target: String
     public let table: String
     public var description: String {
@@ -21,7 +21,7 @@ public struct CopyTargetNotEmpty: Error, Sendable, CustomStringConvertible {
 }
 
 /// What `db copy` found different after copying: nothing is used until it is right.
-public struct CopyNotVerified: Error, Sendable, CustomStringConvertible {
+struct CopyNotVerified: Error, Sendable, CustomStringConvertible {
     public let what: String
     public var description: String { "the copy does not match the source: \(what). Drop the target database and run db copy again" }
 }

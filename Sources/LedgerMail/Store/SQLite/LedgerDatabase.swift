@@ -7,7 +7,7 @@ import GRDB
 /// A database this process may not write (another user's data directory, a read-only mount) is
 /// opened read-only, so `status` and `inbox` still answer; a write then fails with
 /// `DatabaseReadOnly`, and a full disk with `DiskFull`, never with SQLite's own words.
-public final class LedgerDatabase: Sendable {
+final class LedgerDatabase: Sendable {
     let writer: any DatabaseWriter
     let path: String
 
