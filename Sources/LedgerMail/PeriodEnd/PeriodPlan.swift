@@ -46,36 +46,15 @@ public struct PeriodPlanning: Sendable {
         PeriodPlan(period: period, documents: try documents(dossier: name, period: period).map(Self.planned))
     }
 
-    /// The period's documents with their latest delivery, by id: the store finds those issued in
-    /// it, and the undated ones imported near it, whose import day is decided here in the dossier's
-    /// time zone. An issue date that is no calendar date counts as absent: the document still belongs to some period (its import
-    /// day's, in the dossier's time zone) rather than to none.
+    /// The period's documents with their latest delivery, by id: those issued in it, and those
+    /// without a calendar issue date imported in it (the day in the dossier's time zone); an
+    /// issue date that is no calendar date counts as absent, so the document still belongs to
+    /// some period rather than to none.
     func documents(dossier name: String, period: Period) throws -> [DocumentOutcome] {
         try services.store.read { tx in
-            let dossier = try Dossier(try tx.requireDossier(name))
-            let formatter = DateFormatter()
-            formatter.locale = Locale(identifier: "en_US_POSIX")
-            formatter.timeZone = dossier.resolvedTimeZone
-            formatter.dateFormat = "yyyy-MM-dd"
-            let candidates = try tx.periodCandidates(dossier: name, issued: (period.firstDay ?? "0000-00-00")...period.lastDay,
-                                                     imported: Self.importWindow(period))
-            return candidates.filter { candidate in
-                let document = candidate.document
-                return period.contains(day: document.issueDay ?? formatter.string(from: document.importedAt))
-            }
+            _ = try tx.requireDossier(name)
+            return try tx.periodDocuments(dossier: name, days: (period.firstDay ?? "0000-00-00")...period.lastDay)
         }
-    }
-
-    /// Import times whose day, in any time zone (UTC−12 to UTC+14), may fall in the period.
-    static func importWindow(_ period: Period) -> Range<Date> {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd"
-        let day: TimeInterval = 86_400
-        let start = period.firstDay.flatMap(formatter.date(from:)).map { $0.addingTimeInterval(-day) } ?? .distantPast
-        let end = formatter.date(from: period.lastDay).map { $0.addingTimeInterval(2 * day) } ?? .distantFuture
-        return start..<max(start, end)
     }
 
     static func planned(_ candidate: DocumentOutcome) -> PeriodDocument {

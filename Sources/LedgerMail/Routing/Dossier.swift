@@ -35,7 +35,12 @@ public struct Dossier: Sendable, Equatable {
     /// The identifiers a document's parties are matched against.
     public var ownIdentifiers: [String] { DossierNumber.identifiers(enterpriseNumber) }
 
-    public var resolvedTimeZone: TimeZone { TimeZone(identifier: timeZone) ?? TimeZone(identifier: "Europe/Brussels")! }
+    public var resolvedTimeZone: TimeZone { Self.resolvedTimeZone(timeZone) }
+
+    /// A dossier's time zone by its name; Brussels for one this system does not know.
+    static func resolvedTimeZone(_ identifier: String?) -> TimeZone {
+        identifier.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "Europe/Brussels")!
+    }
 
     /// Checks a dossier name: it appears in paths and commands, so it stays plain.
     public static func checkName(_ name: String) throws(InvalidInput) {

@@ -6,7 +6,8 @@ extension PostgresTransaction: DocumentQueries {
     }
 
     func insert(_ document: inout DocumentRecord) throws {
-        document.keepIssueDay()
+        document.keepPeriodDay(timeZone: try fetchValue(String.self, #"SELECT "timeZone" FROM "dossier" WHERE "name" = $1"#,
+                                                         try .of(document.dossier)))
         document.id = try insertReturningID(document, into: "document")
     }
     func update(_ document: DocumentRecord) throws { try update(document, in: "document") }

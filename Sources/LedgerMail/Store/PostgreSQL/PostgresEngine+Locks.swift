@@ -45,7 +45,7 @@ extension PostgresEngine {
     func analyzeAfterBulkLoad() throws {
         try pool.withConnection { connection in
             // VACUUM refuses to run inside a transaction: a statement of its own.
-            try PostgresTransaction(connection: connection, connector: pool.connector).execute("VACUUM (ANALYZE)")
+            _ = try PostgresTransaction(connection: connection, connector: pool.connector).execute("VACUUM (ANALYZE)")
         }
     }
 }

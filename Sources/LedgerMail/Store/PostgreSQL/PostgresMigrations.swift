@@ -21,24 +21,34 @@ enum PostgresMigrations {
         ]),
         ("deliveries: claim lease", [#"ALTER TABLE "delivery" ADD COLUMN "claimedBy" text, ADD COLUMN "leaseUntil" timestamptz"#]),
         (PostgresStatusMigration.name, PostgresStatusMigration.statements),
-        ("documents: the issue date's calendar day, for period queries", [
-            #"ALTER TABLE "document" ADD COLUMN "issueDay" text"#,
-            // `Period.calendarDay` in PL/pgSQL: a `YYYY-MM-DD` prefix, then nothing or a zone,
-            // naming a real day (the cast refuses 2026-02-30).
+        ("documents: the day that places each in a period", [
+            #"ALTER TABLE "document" ADD COLUMN "periodDay" text"#,
+            // `DocumentRecord.periodDay` in PL/pgSQL: a `YYYY-MM-DD` prefix of the issue date,
+            // then nothing or a zone, naming a real day (the cast refuses 2026-02-30); else the
+            // import day in the dossier's time zone (Brussels for a zone PostgreSQL does not know).
             """
             DO $$ DECLARE doc record; day text; BEGIN
-                FOR doc IN SELECT "id", btrim("issueDate", E' \t') AS issued FROM "document" WHERE "issueDate" IS NOT NULL LOOP
-                    CONTINUE WHEN doc.issued !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}([Z+-]|$)';
-                    day := substr(doc.issued, 1, 10);
-                    BEGIN
-                        PERFORM day::date;
-                        UPDATE "document" SET "issueDay" = day WHERE "id" = doc."id";
-                    EXCEPTION WHEN others THEN NULL;
-                    END;
+                FOR doc IN SELECT d."id", btrim(d."issueDate", E' \t') AS issued, d."importedAt" AS imported, o."timeZone" AS zone
+                           FROM "document" d JOIN "dossier" o ON o."name" = d."dossier" LOOP
+                    day := NULL;
+                    IF doc.issued ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}([Z+-]|$)' THEN
+                        BEGIN
+                            PERFORM substr(doc.issued, 1, 10)::date;
+                            day := substr(doc.issued, 1, 10);
+                        EXCEPTION WHEN others THEN day := NULL;
+                        END;
+                    END IF;
+                    IF day IS NULL THEN
+                        BEGIN
+                            day := to_char(doc.imported AT TIME ZONE doc.zone, 'YYYY-MM-DD');
+                        EXCEPTION WHEN others THEN day := to_char(doc.imported AT TIME ZONE 'Europe/Brussels', 'YYYY-MM-DD');
+                        END;
+                    END IF;
+                    UPDATE "document" SET "periodDay" = day WHERE "id" = doc."id";
                 END LOOP;
             END $$
             """,
-            #"CREATE INDEX "document_period" ON "document" ("dossier", "issueDay") WHERE "supersededBy" IS NULL"#,
+            #"CREATE INDEX "document_period" ON "document" ("dossier", "periodDay") WHERE "supersededBy" IS NULL"#,
         ]),
     ]
 

@@ -2,16 +2,16 @@ import Foundation
 import PostgresNIO
 
 extension PostgresTransaction: PeriodQueries {
-    func periodCandidates(dossier name: String, issued: ClosedRange<String>, imported: Range<Date>) throws -> [DocumentOutcome] {
+    func periodDocuments(dossier name: String, days: ClosedRange<String>) throws -> [DocumentOutcome] {
         try fetchAll(DocumentOutcome.self, """
             SELECT doc.*, latest."id" AS "deliveryID", latest."state", latest."lastReply", latest."bounceRecipient",
                    latest."bounceStatus", latest."bounceReason"
             FROM "document" doc
             LEFT JOIN LATERAL (SELECT d.* FROM "delivery" d WHERE d."documentID" = doc."id" ORDER BY d."id" DESC LIMIT 1) latest ON true
             WHERE doc."dossier" = $1 AND doc."supersededBy" IS NULL
-              AND (doc."issueDay" BETWEEN $2 AND $3 OR (doc."issueDay" IS NULL AND doc."importedAt" >= $4 AND doc."importedAt" < $5))
+              AND doc."periodDay" BETWEEN $2 AND $3
             ORDER BY doc."id"
-            """, try .of(name, issued.lowerBound, issued.upperBound, imported.lowerBound, imported.upperBound))
+            """, try .of(name, days.lowerBound, days.upperBound))
     }
 
     func insert(_ notification: inout NotificationRecord) throws {

@@ -76,10 +76,8 @@ extension DocumentFilter {
         }
         if let period {
             let (first, last) = (try query.next(period.firstDay ?? "0000-00-00"), try query.next(period.lastDay))
-            // The issue date's calendar day when it is one, else the import day (UTC, as SQLite's date()).
-            query.sql += """
-                 AND COALESCE(doc."issueDay", to_char(doc."importedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD')) BETWEEN \(first) AND \(last)
-                """
+            // The quarter-end plan's rule: the day kept on the document (`periodDay`).
+            query.sql += " AND doc.\"periodDay\" BETWEEN \(first) AND \(last)"
         }
         if let documentID {
             let value = try query.next(documentID)

@@ -13,9 +13,10 @@ struct DocumentRecord: Codable, FetchableRecord, MutablePersistableRecord, Senda
     /// Who issued it (normalised identifier): with root and number, what makes two files versions of one document.
     var supplierKey: String
     var issueDate: String?
-    /// The calendar day `issueDate` names (`Period.calendarDay`), nil when it names none: kept
-    /// beside it so a period's documents are found by an index, set by `insert` on both engines.
-    var issueDay: String?
+    /// The day that places it in a period: its issue date's calendar day (`Period.calendarDay`),
+    /// else the day it was imported, in its dossier's time zone. Kept on the row so a period's
+    /// documents are one indexed range; `insert` sets it, on both engines.
+    var periodDay: String?
     var counterparty: String?
     /// The name of the file as imported.
     var fileName: String
@@ -39,11 +40,23 @@ struct DocumentRecord: Codable, FetchableRecord, MutablePersistableRecord, Senda
     var heldDetail: String?
     var importedAt: Date
 
-    mutating func willInsert(_ db: Database) throws { keepIssueDay() }
+    mutating func willInsert(_ db: Database) throws {
+        keepPeriodDay(timeZone: try DossierRecord.fetchOne(db, key: dossier)?.timeZone)
+    }
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
-    /// Sets `issueDay` from `issueDate`: the one rule, whichever engine inserts.
-    mutating func keepIssueDay() { issueDay = issueDate.flatMap(Period.calendarDay) }
+    /// Sets `periodDay`: the one rule, whichever engine inserts.
+    mutating func keepPeriodDay(timeZone: String?) {
+        periodDay = Self.periodDay(issueDate: issueDate, importedAt: importedAt, timeZone: timeZone)
+    }
+
+    static func periodDay(issueDate: String?, importedAt: Date, timeZone: String?) -> String {
+        if let day = issueDate.flatMap(Period.calendarDay) { return day }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = Dossier.resolvedTimeZone(timeZone)
+        let day = calendar.dateComponents([.year, .month, .day], from: importedAt)
+        return String(format: "%04d-%02d-%02d", day.year ?? 0, day.month ?? 0, day.day ?? 0)
+    }
 
     enum Columns {
         static let id = Column(CodingKeys.id)
@@ -58,7 +71,7 @@ struct DocumentRecord: Codable, FetchableRecord, MutablePersistableRecord, Senda
         static let heldBecause = Column(CodingKeys.heldBecause)
         static let heldDetail = Column(CodingKeys.heldDetail)
         static let issueDate = Column(CodingKeys.issueDate)
-        static let issueDay = Column(CodingKeys.issueDay)
+        static let periodDay = Column(CodingKeys.periodDay)
         static let importedAt = Column(CodingKeys.importedAt)
     }
 

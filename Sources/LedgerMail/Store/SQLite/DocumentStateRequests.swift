@@ -34,8 +34,8 @@ extension DocumentFilter {
             arguments += StatementArguments(kinds.map(\.rawValue))
         }
         if let period {
-            // The issue date's calendar day (`issueDay`) when it is one, else the import day (UTC).
-            sql += " AND COALESCE(doc.issueDay, date(doc.importedAt)) BETWEEN ? AND ?"
+            // The quarter-end plan's rule: the day kept on the document (`periodDay`).
+            sql += " AND doc.periodDay BETWEEN ? AND ?"
             arguments += [period.firstDay ?? "0000-00-00", period.lastDay]
         }
         if let documentID {

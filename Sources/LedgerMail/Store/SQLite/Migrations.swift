@@ -213,7 +213,7 @@ enum Migrations {
             }
         }
         registerStatus(&migrator)
-        registerIssueDay(&migrator)
+        registerPeriodDay(&migrator)
         return migrator
     }
 }

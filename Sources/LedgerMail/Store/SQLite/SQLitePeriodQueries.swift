@@ -2,14 +2,14 @@ import Foundation
 import GRDB
 
 extension SQLiteTransaction: PeriodQueries {
-    func periodCandidates(dossier name: String, issued: ClosedRange<String>, imported: Range<Date>) throws -> [DocumentOutcome] {
+    func periodDocuments(dossier name: String, days: ClosedRange<String>) throws -> [DocumentOutcome] {
         try DocumentOutcome.fetchAll(db, sql: """
             SELECT doc.*, latest.id AS deliveryID, latest.state, latest.lastReply, latest.bounceRecipient,
                    latest.bounceStatus, latest.bounceReason
             FROM \(DocumentStateSQL.currentDocuments) AND doc.dossier = ?
-              AND (doc.issueDay BETWEEN ? AND ? OR (doc.issueDay IS NULL AND doc.importedAt >= ? AND doc.importedAt < ?))
+              AND doc.periodDay BETWEEN ? AND ?
             ORDER BY doc.id
-            """, arguments: [name, issued.lowerBound, issued.upperBound, imported.lowerBound, imported.upperBound])
+            """, arguments: [name, days.lowerBound, days.upperBound])
     }
 
     func insert(_ notification: inout NotificationRecord) throws { try notification.insert(db) }
