@@ -19,6 +19,7 @@ extension DossierBook {
         return try services.store.write { tx in
             if let owner = record.ownerEmail { try Self.refuseImportAddress(try EmailAddress(owner), dossier: name, tx) }
             try tx.update(record)
+            if record.timeZone != old.timeZone { try Self.movePeriodDays(dossier: name, timeZone: record.timeZone, tx) }
             let dossier = try Dossier(record)
             var report = DossierChangeReport()
             for (id, kind) in decided.sorted(by: { $0.key < $1.key }) {
@@ -31,6 +32,15 @@ extension DossierBook {
                 report.released.append(id)
             }
             return report
+        }
+    }
+
+    /// A document without a calendar issue date belongs to the period of its import day in the
+    /// dossier's time zone: a new zone moves the days of those imported near midnight.
+    private static func movePeriodDays(dossier name: String, timeZone: String, _ tx: any StoreTransaction) throws {
+        for input in try tx.periodDayInputs(dossier: name) {
+            let day = DocumentRecord.periodDay(issueDate: input.issueDate, importedAt: input.importedAt, timeZone: timeZone)
+            if day != input.periodDay { try tx.setPeriodDay(day, document: input.id) }
         }
     }
 

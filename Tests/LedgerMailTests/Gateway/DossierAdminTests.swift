@@ -88,6 +88,29 @@ struct DossierAdminTests {
         #expect(try gateway.dossiers.named("acme").from.address.value == "nieuw@gateway.test")
     }
 
+    @Test("a new time zone moves an undated document imported near midnight to its new import day's period; a dated one stays")
+    func timeZoneMovesImportDays() throws {
+        // 23:30 UTC on 30 September: 1 October in Brussels (Q4), still 30 September in UTC (Q3).
+        let lateEvening = Date(timeIntervalSince1970: 1_790_811_000)
+        try gateway.store.write { tx in
+            for (number, issued) in [("UNDATED", nil), ("DATED", "2026-10-05")] as [(String, String?)] {
+                var document = DocumentRecord(
+                    id: nil, dossier: "acme", kind: .purchaseInvoice, root: nil, number: number, supplierKey: "0403123486",
+                    issueDate: issued, counterparty: nil, fileName: "\(number).pdf", sourceSHA256: number, ublSHA256: nil, pdfSHA256: nil,
+                    pdfRendered: false, fileSHA256: nil, fileMimeType: nil, fileExtension: nil, attachmentBase: number, version: 1,
+                    supersededBy: nil, heldBecause: nil, heldDetail: nil, importedAt: lateEvening)
+                try tx.insert(&document)
+            }
+        }
+        func numbers(_ period: String) throws -> [String] {
+            try gateway.periodPlanning.plan(dossier: "acme", period: try Period(parsing: period)).documents.map(\.number)
+        }
+        #expect(try numbers("2026-Q4") == ["UNDATED", "DATED"] && numbers("2026-Q3").isEmpty)
+        _ = try gateway.dossiers.change("acme", DossierFields(timeZone: "UTC"))
+        #expect(try numbers("2026-Q4") == ["DATED"] && numbers("2026-Q3") == ["UNDATED"])
+        #expect(try gateway.status(DocumentFilter(dossier: "acme", period: try Period(parsing: "2026-Q3"))).map(\.number) == ["UNDATED"])
+    }
+
     @Test("a new VAT number re-checks held documents: one it now matches goes to its route")
     func vatChangeReleasesHeld() throws {
         try gateway.routes.set(dossier: "acme", kind: .purchaseInvoice, addresses: ["inkoop@acct.test"])

@@ -6,7 +6,7 @@ import Testing
 /// The inbox's, the digest's and the quarter end's named queries, the same checks on both engines.
 @Suite("Inbox, digest and period queries on both engines")
 struct InboxQueryConformanceTests {
-    typealias Queries = InboundQueries & DigestQueries & PeriodQueries
+    typealias Queries = InboundQueries & DigestQueries & PeriodQueries & DocumentQueries
     /// What a check needs to find again: the ids the engine gave.
     struct Seeded: Sendable { var documentID: Int64; var deliveryID: Int64 }
 
@@ -175,6 +175,11 @@ struct InboxQueryConformanceTests {
         #expect(byIssue.first?.outcome?.bounceRecipient == "inkoop@acct.test")
         #expect(try tx.periodDocuments(dossier: "acme", days: "2026-01-01"..."2026-03-31").isEmpty,
                 "a dated document belongs to its issue day's period, whenever it was imported")
+        let inputs = try tx.periodDayInputs(dossier: "acme")
+        #expect(inputs.map(\.id) == [seeded.documentID] && inputs.first?.issueDate == "2026-11-30" && inputs.first?.periodDay == "2026-11-30")
+        try tx.setPeriodDay("2026-02-01", document: seeded.documentID)
+        #expect(try tx.periodDocuments(dossier: "acme", days: "2026-01-01"..."2026-03-31").map(\.document.id) == [seeded.documentID])
+        try tx.setPeriodDay("2026-11-30", document: seeded.documentID)
 
         var notification = NotificationRecord(id: nil, dossier: "acme", period: "2026-Q4", recipient: "boekhouder@acct.test",
                                               messageID: "<n@x>", sentAt: now)

@@ -54,6 +54,16 @@ extension PostgresTransaction: DocumentQueries {
             """#, try .of(dossier))
     }
 
+    func periodDayInputs(dossier: String) throws -> [PeriodDayInput] {
+        try fetchAll(PeriodDayInput.self, #"""
+            SELECT "id", "issueDate", "importedAt", "periodDay" FROM "document" WHERE "dossier" = $1 ORDER BY "id"
+            """#, try .of(dossier))
+    }
+
+    func setPeriodDay(_ day: String, document id: Int64) throws {
+        try execute(#"UPDATE "document" SET "periodDay" = $1 WHERE "id" = $2"#, try .of(day, id))
+    }
+
     /// `column` equals the root bound as $3, NULL matching NULL. Not `IS NOT DISTINCT FROM`:
     /// PostgreSQL uses no index for that, and a busy supplier's versions were then read one by one
     /// (6 ms an import over 100,000 documents of one supplier).

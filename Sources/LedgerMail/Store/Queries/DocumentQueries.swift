@@ -15,6 +15,9 @@ protocol DocumentQueries {
     func currentDocuments(dossier: String, kind: DocumentKind, heldBecause reason: HoldReason) throws -> [DocumentRecord]
     /// Current UBL documents of the dossier held because their kind could not be decided.
     func heldWithoutKind(dossier: String) throws -> [DocumentRecord]
+    /// Every document of the dossier (older versions too) with what its period day is made from.
+    func periodDayInputs(dossier: String) throws -> [PeriodDayInput]
+    func setPeriodDay(_ day: String, document id: Int64) throws
 }
 
 extension DocumentQueries {

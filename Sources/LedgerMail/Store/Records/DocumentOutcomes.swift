@@ -21,6 +21,14 @@ struct DocumentSummary: Decodable, Sendable, Equatable {
     var counterparty: String?
 }
 
+/// What a document's period day is made from (`DocumentRecord.periodDay`), and the day kept.
+struct PeriodDayInput: Decodable, Sendable {
+    var id: Int64
+    var issueDate: String?
+    var importedAt: Date
+    var periodDay: String?
+}
+
 /// A current document with its latest delivery's outcome; none when it has no delivery.
 struct DocumentOutcome: Decodable, Sendable {
     var document: DocumentRecord

@@ -30,4 +30,16 @@ extension SQLiteTransaction: DocumentQueries {
     }
 
     func heldWithoutKind(dossier: String) throws -> [DocumentRecord] { try DocumentRecord.heldWithoutKind(dossier: dossier, db) }
+
+    func periodDayInputs(dossier: String) throws -> [PeriodDayInput] {
+        typealias C = DocumentRecord.Columns
+        return try PeriodDayInput.fetchAll(db, DocumentRecord.select(C.id, C.issueDate, C.importedAt, C.periodDay)
+            .filter(C.dossier == dossier).order(C.id))
+    }
+
+    func setPeriodDay(_ day: String, document id: Int64) throws {
+        try DocumentRecord.filter(key: id).updateAll(db, DocumentRecord.Columns.periodDay.set(to: day))
+    }
 }
+
+extension PeriodDayInput: FetchableRecord {}
