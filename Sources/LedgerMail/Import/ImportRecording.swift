@@ -33,6 +33,8 @@ struct ImportRecording: Sendable {
             fileExtension: prepared.file?.fileExtension, attachmentBase: prepared.attachmentBase, version: 1,
             supersededBy: nil, heldBecause: prepared.heldDetail == nil ? nil : .kindUndecided,
             heldDetail: prepared.heldDetail, importedAt: services.clock())
+        // Here, not in the insert: the dossier's zone is at hand, no query per document for it.
+        record.keepPeriodDay(timeZone: dossier.timeZone)
 
         // Versions are a UBL notion: same supplier, root and number with other bytes.
         let previous = prepared.root == nil ? nil

@@ -44,8 +44,10 @@ public struct StatusReport: Sendable {
         try services.store.read { tx in
             if let name = filter.dossier { _ = try tx.requireDossier(name) }
             let position = after.flatMap { id in filter.dossier.map { DocumentPosition(dossier: $0, id: id) } }
-            let found = try tx.documentPage(filter, after: position, limit: max(1, size) + 1)
-            let shown = Array(found.prefix(max(1, size)))
+            let size = max(1, size)
+            // One more than shown: whether a next page exists, without counting.
+            let found = try tx.documentPage(filter, after: position, limit: size + 1)
+            let shown = Array(found.prefix(size))
             return (try Self.statuses(of: shown, tx), found.count > shown.count ? shown.last?.document.id : nil)
         }
     }

@@ -6,8 +6,10 @@ extension PostgresTransaction: DocumentQueries {
     }
 
     func insert(_ document: inout DocumentRecord) throws {
-        document.keepPeriodDay(timeZone: try fetchValue(String.self, #"SELECT "timeZone" FROM "dossier" WHERE "name" = $1"#,
-                                                         try .of(document.dossier)))
+        if document.periodDay == nil {
+            document.keepPeriodDay(timeZone: try fetchValue(String.self, #"SELECT "timeZone" FROM "dossier" WHERE "name" = $1"#,
+                                                             try .of(document.dossier)))
+        }
         document.id = try insertReturningID(document, into: "document")
     }
     func update(_ document: DocumentRecord) throws { try update(document, in: "document") }

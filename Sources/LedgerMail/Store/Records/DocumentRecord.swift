@@ -15,7 +15,7 @@ struct DocumentRecord: Codable, FetchableRecord, MutablePersistableRecord, Senda
     var issueDate: String?
     /// The day that places it in a period: its issue date's calendar day (`Period.calendarDay`),
     /// else the day it was imported, in its dossier's time zone. Kept on the row so a period's
-    /// documents are one indexed range; `insert` sets it, on both engines.
+    /// documents are one indexed range; `insert` sets it when the caller has not, on both engines.
     var periodDay: String?
     var counterparty: String?
     /// The name of the file as imported.
@@ -41,7 +41,8 @@ struct DocumentRecord: Codable, FetchableRecord, MutablePersistableRecord, Senda
     var importedAt: Date
 
     mutating func willInsert(_ db: Database) throws {
-        keepPeriodDay(timeZone: try DossierRecord.fetchOne(db, key: dossier)?.timeZone)
+        // The importer sets it with the dossier in hand; for anyone else, the zone is looked up.
+        if periodDay == nil { keepPeriodDay(timeZone: try DossierRecord.fetchOne(db, key: dossier)?.timeZone) }
     }
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
